@@ -1,0 +1,11 @@
+import {github} from './github.js'
+import {json} from './json.js'
+import {sarif} from './sarif.js'
+import {stylish} from './stylish.js'
+import type {Formatter} from './types.js'
+
+export type {FileResult, FormatContext, Formatter} from './types.js'
+
+export const formatters: Record<string, Formatter> = {stylish, json, sarif, github}
+
+export const formatterNames = Object.keys(formatters)

@@ -1,0 +1,129 @@
+import {parseArgs} from 'node:util'
+import {BlamelintError, parseSeverity, type InputFormat, type Rule, type Severity} from 'blamelint'
+import {formatterNames} from './formatters/index.js'
+
+export interface CliOptions {
+  paths: string[]
+  format: string
+  config?: string
+  rules: Record<string, Severity>
+  stdinFilename?: string
+  inputFormat?: InputFormat
+  quiet: boolean
+  maxWarnings?: number
+  ignorePath?: string
+  outputFile?: string
+  color?: boolean
+  listRules: boolean
+  printConfig?: string
+  version: boolean
+  help: boolean
+}
+
+export const usage = `Usage: blamelint [options] [paths, directories or globs...]
+
+Lint incident postmortems (Markdown, HTML, plain text) for blame, hindsight,
+dramatic wording and vague action items. Directories are searched for
+.md, .markdown, .txt and .html files. Use "-" (or pipe text with no paths)
+to read standard input.
+
+Options:
+  -f, --format <name>        Output: ${formatterNames.join(', ')} (default: stylish)
+  -c, --config <file>        Use this config file instead of the nearest one
+      --rule <id=severity>   Override a rule: off, suggestion, warning, error (repeatable)
+      --stdin-filename <p>   Path to report (and match config) for standard input
+      --input-format <f>     Parse input as markdown, html or text (default: by extension)
+  -q, --quiet                Report errors only
+      --max-warnings <n>     Exit 1 when there are more than n warnings
+      --ignore-path <file>   Ignore file (default: .blamelintignore)
+  -o, --output-file <file>   Write the report to a file instead of standard output
+      --color, --no-color    Force colours on or off in the stylish report
+      --list-rules           List every rule with its default severity
+      --print-config <file>  Print the configuration that applies to a file
+  -v, --version              Print the version
+  -h, --help                 Print this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors
+or too many warnings, 2 usage, configuration or input errors.`
+
+const inputFormats: InputFormat[] = ['markdown', 'html', 'text']
+
+/** Parse the command line; usage errors are BlamelintErrors (exit 2). */
+export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+      options: {
+        format: {type: 'string', short: 'f', default: 'stylish'},
+        config: {type: 'string', short: 'c'},
+        rule: {type: 'string', multiple: true, default: []},
+        'stdin-filename': {type: 'string'},
+        'input-format': {type: 'string'},
+        quiet: {type: 'boolean', short: 'q', default: false},
+        'max-warnings': {type: 'string'},
+        'ignore-path': {type: 'string'},
+        'output-file': {type: 'string', short: 'o'},
+        color: {type: 'boolean'},
+        'list-rules': {type: 'boolean', default: false},
+        'print-config': {type: 'string'},
+        version: {type: 'boolean', short: 'v', default: false},
+        help: {type: 'boolean', short: 'h', default: false}
+      }
+    })
+  } catch (error) {
+    throw new BlamelintError(`${(error as Error).message.split('\n')[0]} (see blamelint --help)`)
+  }
+  const {values, positionals} = parsed
+
+  if (!formatterNames.includes(values.format)) {
+    throw new BlamelintError(`unknown format \`${values.format}\` (use one of ${formatterNames.join(', ')})`)
+  }
+  const inputFormat = values['input-format']
+  if (inputFormat !== undefined && !inputFormats.includes(inputFormat as InputFormat)) {
+    throw new BlamelintError(`unknown input format \`${inputFormat}\` (use one of ${inputFormats.join(', ')})`)
+  }
+  let maxWarnings: number | undefined
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!/^\d+$/.test(values['max-warnings']) || !Number.isSafeInteger(maxWarnings)) {
+      throw new BlamelintError(`--max-warnings expects a whole number >= 0, got \`${values['max-warnings']}\``)
+    }
+  }
+  const ids = new Set(rules.map((rule) => rule.meta.id))
+  const ruleOverrides: Record<string, Severity> = {}
+  for (const entry of values.rule) {
+    const match = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(entry)
+    if (!match) throw new BlamelintError(`--rule expects id=severity, got \`${entry}\``)
+    if (!ids.has(match[1])) throw new BlamelintError(`--rule: unknown rule \`${match[1]}\` (see blamelint --list-rules)`)
+    ruleOverrides[match[1]] = parseSeverity(match[2], `--rule ${match[1]}`)
+  }
+  const stdinPaths = positionals.filter((path) => path === '-')
+  if (stdinPaths.length > 0 && positionals.length > 1) {
+    throw new BlamelintError('`-` (standard input) cannot be combined with other paths')
+  }
+  if (values['stdin-filename'] !== undefined && positionals.length > 0 && stdinPaths.length === 0) {
+    throw new BlamelintError('--stdin-filename is for standard input; do not combine it with file paths')
+  }
+
+  return {
+    paths: positionals,
+    format: values.format,
+    config: values.config,
+    rules: ruleOverrides,
+    stdinFilename: values['stdin-filename'],
+    inputFormat: inputFormat as InputFormat | undefined,
+    quiet: values.quiet,
+    maxWarnings,
+    ignorePath: values['ignore-path'],
+    outputFile: values['output-file'],
+    color: values.color,
+    listRules: values['list-rules'],
+    printConfig: values['print-config'],
+    version: values.version,
+    help: values.help
+  }
+}

@@ -1,0 +1,72 @@
+// Inline control comments:
+//   <!-- blamelint-disable [rule ...] -->            until enabled again
+//   <!-- blamelint-enable [rule ...] -->
+//   <!-- blamelint-disable-next-line [rule ...] -->  the following line
+//   <!-- blamelint-disable-line [rule ...] -->       the comment's own line
+// No rule ids means every rule; `--` ends the ids and starts a reason.
+//
+// Hand-written rather than `unified-message-control`: that package scopes its
+// `ignore` verb to the next *node* (a whole paragraph or list), while users of
+// ESLint-style `-next-line` comments (and the editor's "disable for this line"
+// quick fix) expect exactly one line; it also needs an mdast/hast tree, and
+// these comments work the same in plain text.
+import type {VFileMessage} from 'vfile-message'
+import type {Location} from 'vfile-location'
+import type {Comment} from './parse/comments.js'
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line'
+
+export interface Directive {
+  kind: DirectiveKind
+  /** Rule ids; empty means all rules. */
+  ruleIds: string[]
+  /** Offset where the directive takes effect (`disable`/`enable`). */
+  offset: number
+  /** Line the directive applies to (`-line` kinds). */
+  line: number
+  comment: Comment
+}
+
+const pattern = /^<!--\s*blamelint-(disable-next-line|disable-line|disable|enable)(?=\s|-->)([\s\S]*?)-->$/
+
+export function parseDirectives(comments: Comment[], location: Location): Directive[] {
+  const directives: Directive[] = []
+  for (const comment of comments) {
+    const match = pattern.exec(comment.value.trim())
+    if (!match) continue
+    const kind = match[1] as DirectiveKind
+    const ids = match[2].split(/\s--\s|^--\s|\s--$/)[0]
+    const ruleIds = ids.split(/[\s,]+/).filter(Boolean)
+    const startLine = location.toPoint(comment.start)?.line ?? 1
+    const endLine = location.toPoint(comment.end)?.line ?? startLine
+    directives.push({
+      kind,
+      ruleIds,
+      offset: kind === 'enable' ? comment.start : comment.end,
+      line: kind === 'disable-next-line' ? endLine + 1 : startLine,
+      comment
+    })
+  }
+  return directives
+}
+
+const applies = (directive: Directive, ruleId: string) =>
+  directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId)
+
+/** Whether the directives turn `message` off. */
+export function isSuppressed(message: VFileMessage, directives: Directive[]): boolean {
+  const ruleId = message.ruleId ?? ''
+  const offset = message.place && 'start' in message.place ? message.place.start.offset : undefined
+  const line = message.line ?? undefined
+  let disabled = false
+  for (const directive of directives) {
+    if (!applies(directive, ruleId)) continue
+    if (directive.kind === 'disable-next-line' || directive.kind === 'disable-line') {
+      if (directive.line === line) return true
+    } else if (offset !== undefined && directive.offset <= offset) {
+      // Directives come in source order; the last one before the message wins.
+      disabled = directive.kind === 'disable'
+    }
+  }
+  return disabled
+}

@@ -1,0 +1,20 @@
+export type * from './types.js'
+export {BlamelintError} from './errors.js'
+export {defineRule, docsBase, parseSeverity, resolveOptions, severities} from './rule.js'
+export {
+  ConfigFinder,
+  configFileNames,
+  parseConfigText,
+  presetNames,
+  readConfigFile,
+  resolveConfig,
+  validateConfig,
+  type LoadedConfig,
+  type ResolveOptions
+} from './config.js'
+export {formatFromPath, lintText, parseDocument, severityOf} from './linter.js'
+export {parseDirectives, isSuppressed, type Directive} from './control.js'
+export {isMention} from './mention.js'
+export {analyze, isNlpLoaded, nlp, type Nlp, type NlpView} from './nlp.js'
+export {findPhrases, loadPhraseTable, reportPhrases, wordText, type PhraseEntry, type PhraseMatch, type PhraseTable} from './phrases.js'
+export {actionLinePrefix, isActionHeading} from './parse/builder.js'

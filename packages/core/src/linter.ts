@@ -1,0 +1,124 @@
+import {extname} from 'node:path'
+import type {Nodes} from 'nlcst'
+import {VFile} from 'vfile'
+import {location as createLocation} from 'vfile-location'
+import {VFileMessage} from 'vfile-message'
+import {isSuppressed, parseDirectives} from './control.js'
+import {resolveConfig} from './config.js'
+import {parseHtml} from './parse/html.js'
+import {parseMarkdown} from './parse/markdown.js'
+import {parseText} from './parse/text.js'
+import type {Comment} from './parse/comments.js'
+import type {Document, InputFormat, LintOptions, Report, Rule, Severity, Span} from './types.js'
+
+const formatsByExtension: Record<string, InputFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.mdown': 'markdown',
+  '.mkd': 'markdown',
+  '.mkdn': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.txt': 'text',
+  '.text': 'text'
+}
+
+/** The input format a file name implies, if any. */
+export function formatFromPath(path: string): InputFormat | undefined {
+  return formatsByExtension[extname(path).toLowerCase()]
+}
+
+/** Parse source text into the document model (and its HTML comments). */
+export function parseDocument(source: string, format: InputFormat = 'markdown'): {document: Document; comments: Comment[]} {
+  switch (format) {
+    case 'html':
+      return parseHtml(source)
+    case 'text':
+      return parseText(source)
+    default:
+      return parseMarkdown(source)
+  }
+}
+
+/** vfile-message's `fatal`: true = error, false = warning, undefined = info. */
+const fatalBySeverity: Record<Exclude<Severity, 'off'>, boolean | undefined> = {
+  error: true,
+  warning: false,
+  suggestion: undefined
+}
+
+/** The severity of a message, read back from `fatal`. */
+export function severityOf(message: VFileMessage): Exclude<Severity, 'off'> {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'suggestion'
+}
+
+function spanOfReport(report: Report): Span | undefined {
+  if (report.span) return report.span
+  const nodes = (Array.isArray(report.node) ? report.node : report.node ? [report.node] : []) as Nodes[]
+  const start = nodes[0]?.position?.start.offset
+  const end = nodes[nodes.length - 1]?.position?.end.offset
+  return start === undefined || end === undefined ? undefined : {start, end}
+}
+
+/**
+ * Lint `text` with `rules`. Returns a VFile whose `messages` are the
+ * problems found, sorted by position, after control comments and `allow`.
+ */
+export function lintText(text: string, rules: Rule[], options: LintOptions = {}): VFile {
+  const file = new VFile({path: options.filePath, value: text})
+  const format = options.format ?? (options.filePath ? formatFromPath(options.filePath) : undefined) ?? 'markdown'
+  const config = options.config ?? resolveConfig(rules)
+  const {document, comments} = parseDocument(text, format)
+  const location = createLocation(text)
+  const directives = parseDirectives(comments, location)
+  const allowed = new Set(config.allow.map((entry) => entry.toLowerCase()))
+  const known = new Set(rules.map((rule) => rule.meta.id))
+
+  const messages: VFileMessage[] = []
+  const add = (message: VFileMessage) => {
+    if (isSuppressed(message, directives)) return
+    if (message.actual !== undefined && allowed.has(message.actual.toLowerCase())) return
+    message.file = file.path ?? ''
+    messages.push(message)
+  }
+  const create = (reason: string, span: Span | undefined, ruleId: string, url: string | undefined, severity: Exclude<Severity, 'off'>) => {
+    const start = span ? location.toPoint(span.start) : undefined
+    const end = span ? location.toPoint(span.end) : undefined
+    const message = new VFileMessage(reason, {place: start && end ? {start, end} : start, ruleId, source: 'blamelint'})
+    message.url = url
+    message.fatal = fatalBySeverity[severity]
+    return message
+  }
+
+  for (const directive of directives) {
+    for (const id of directive.ruleIds) {
+      if (known.has(id)) continue
+      const message = create(`Unknown rule \`${id}\` in a \`blamelint-${directive.kind}\` comment`, directive.comment, 'unknown-rule', undefined, 'warning')
+      message.file = file.path ?? ''
+      messages.push(message)
+    }
+  }
+
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id]
+    if (!setting || setting.severity === 'off') continue
+    const severity = setting.severity
+    rule.check(document, {
+      options: setting.options,
+      settings: config.settings,
+      report(report) {
+        const span = spanOfReport(report)
+        const message = create(report.message, span, rule.meta.id, rule.meta.url, severity)
+        message.actual = report.actual ?? (span ? text.slice(span.start, span.end) : undefined)
+        message.expected = report.expected
+        message.note = report.note
+        add(message)
+      }
+    })
+  }
+
+  messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
+  file.messages.push(...messages)
+  return file
+}

@@ -1,0 +1,117 @@
+// Markdown (CommonMark + GFM, front matter skipped) → document model.
+import type {List, ListItem, Nodes, Parents, PhrasingContent, Root, Table} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {Block, Document} from '../types.js'
+import {DocumentBuilder, spanOf} from './builder.js'
+import type {Comment} from './comments.js'
+import type {Segment} from './paragraph.js'
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+
+export function parseMarkdown(source: string): {document: Document; comments: Comment[]} {
+  const tree = processor.parse(source) as Root
+  const builder = new DocumentBuilder(source, 'markdown')
+  const comments: Comment[] = []
+
+  const inline = (nodes: PhrasingContent[], into: Segment[] = []): Segment[] => {
+    for (const node of nodes) {
+      const span = spanOf(node)
+      if (!span) continue
+      switch (node.type) {
+        case 'text':
+          into.push({kind: 'text', value: node.value, ...span})
+          break
+        case 'inlineCode':
+          into.push({kind: 'source', value: node.value, ...span})
+          break
+        case 'break':
+          into.push({kind: 'break', ...span})
+          break
+        case 'html':
+          collectComment(node.value, span.start, span.end)
+          break
+        case 'link':
+          // A bare URL autolinked by GFM is a URL, not prose.
+          if (/^(https?:|www\.)/.test(node.url) && node.children.length === 1 && node.children[0].type === 'text' && node.url.endsWith(node.children[0].value)) {
+            into.push({kind: 'source', value: node.children[0].value, ...span})
+          } else {
+            inline(node.children, into)
+          }
+          break
+        default:
+          if ('children' in node) inline(node.children as PhrasingContent[], into)
+      }
+    }
+    return into
+  }
+
+  const collectComment = (value: string, start: number, end: number) => {
+    if (value.trimStart().startsWith('<!--')) comments.push({value, start, end})
+  }
+
+  const walk = (node: Nodes, quoted: boolean): void => {
+    switch (node.type) {
+      case 'heading':
+        builder.heading(node.depth, inline(node.children), quoted)
+        return
+      case 'paragraph':
+        builder.paragraph({kind: 'paragraph', segments: inline(node.children), quoted})
+        return
+      case 'list':
+        list(node, 0, quoted)
+        return
+      case 'table':
+        table(node, quoted)
+        return
+      case 'html': {
+        const span = spanOf(node)
+        if (span) collectComment(node.value, span.start, span.end)
+        return
+      }
+      case 'blockquote':
+        for (const child of node.children) walk(child, true)
+        return
+      case 'code':
+      case 'yaml':
+      case 'definition':
+      case 'thematicBreak':
+        return
+      default:
+        if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes, quoted)
+    }
+  }
+
+  const list = (node: List, depth: number, quoted: boolean): void => {
+    for (const item of node.children) listItem(item, depth, quoted)
+  }
+
+  const listItem = (item: ListItem, depth: number, quoted: boolean): void => {
+    const blocks: Block[] = []
+    for (const child of item.children) {
+      if (child.type === 'paragraph') {
+        blocks.push(...builder.paragraph({kind: 'listItem', segments: inline(child.children), quoted}))
+      } else if (child.type === 'list') {
+        list(child, depth + 1, quoted)
+      } else {
+        walk(child, quoted)
+      }
+    }
+    builder.listItem(blocks, typeof item.checked === 'boolean' ? item.checked : undefined, depth)
+  }
+
+  const table = (node: Table, quoted: boolean): void => {
+    const [head, ...rows] = node.children
+    if (!head) return
+    const header = head.children.map((cell) => builder.block({kind: 'tableCell', segments: inline(cell.children), quoted})?.text ?? '')
+    for (const row of rows) {
+      const cells = row.children.map((cell) => builder.block({kind: 'tableCell', segments: inline(cell.children), quoted}))
+      builder.tableRow(header, cells)
+    }
+  }
+
+  walk(tree, false)
+  return {document: builder.finish(), comments}
+}

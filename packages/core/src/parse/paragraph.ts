@@ -1,0 +1,125 @@
+// Turns the inline content of one block into an nlcst paragraph whose
+// positions point into the original source.
+//
+// Hand-written instead of `remark-retext` / `mdast-util-to-nlcst` because
+// those (1) drop tables, where action items often live, and (2) compute
+// positions from the *parsed* text value, so every blockquote marker, list
+// indent, backslash escape or entity before a word shifts all later
+// positions. Here each text segment is aligned character by character with
+// its source slice, so ranges stay exact in every container.
+import type {Paragraph, SentenceContent} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {ParseEnglish} from 'parse-english'
+import type {Location} from 'vfile-location'
+
+/** A piece of a block's inline content. */
+export type Segment =
+  /** Prose: `value` is the parsed text, `start`/`end` its source range. */
+  | {kind: 'text'; value: string; start: number; end: number}
+  /** Code and other literal text: kept as one `SourceNode`, never linted. */
+  | {kind: 'source'; value: string; start: number; end: number}
+  /** A hard line break. */
+  | {kind: 'break'; start: number; end: number}
+
+/**
+ * `parse-english` (the parser behind `retext-english`) with a `tokenize` that
+ * returns prepared tokens, so its sentence and paragraph plugins run on
+ * content we built from several source segments.
+ */
+class SegmentParser extends ParseEnglish {
+  prepared: SentenceContent[] | undefined
+
+  override tokenize(value: string | null | undefined): SentenceContent[] {
+    const prepared = this.prepared
+    this.prepared = undefined
+    return prepared ?? super.tokenize(value)
+  }
+}
+
+const parser = new SegmentParser()
+
+/** How far ahead to look for a value character in its source slice. */
+const lookahead = 16
+
+/**
+ * Maps each offset in `value` to an offset in `source`, where `value` is
+ * `source` with some characters removed (container markers, escapes) or
+ * replaced (entities).
+ */
+function align(value: string, source: string): Int32Array {
+  const map = new Int32Array(value.length + 1)
+  let s = 0
+  for (let v = 0; v < value.length; v++) {
+    let found = -1
+    const limit = Math.min(source.length, s + lookahead)
+    for (let k = s; k < limit; k++) {
+      if (source.charCodeAt(k) === value.charCodeAt(v)) {
+        found = k
+        break
+      }
+    }
+    if (found === -1) {
+      // A replaced character (an entity): map it to where we are.
+      map[v] = Math.min(s, source.length)
+      s = Math.min(s + 1, source.length)
+    } else {
+      map[v] = found
+      s = found + 1
+    }
+  }
+  map[value.length] = value.length === 0 ? 0 : Math.min(map[value.length - 1] + 1, source.length)
+  return map
+}
+
+function place(nodes: SentenceContent[], map: Int32Array, base: number, from: number, location: Location): number {
+  let offset = from
+  for (const node of nodes) {
+    const length = toString(node).length
+    if ('children' in node) place(node.children as SentenceContent[], map, base, offset, location)
+    const start = base + map[offset]
+    const end = base + (length === 0 ? map[offset] : map[offset + length - 1] + 1)
+    const startPoint = location.toPoint(start)
+    const endPoint = location.toPoint(end)
+    if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
+    offset += length
+  }
+  return offset
+}
+
+/** Build an nlcst paragraph from a block's segments. */
+export function toParagraph(segments: Segment[], source: string, location: Location): Paragraph {
+  const content: SentenceContent[] = []
+  let previousEnd: number | undefined
+  for (const segment of segments) {
+    // Separate segments that the source separates (e.g. two table-cell lines).
+    if (previousEnd !== undefined && segment.start > previousEnd && content.length > 0) {
+      const gap = source.slice(previousEnd, segment.start)
+      if (/^\s+$/.test(gap) && !/\s$/.test(toString(content[content.length - 1]))) {
+        content.push(positioned({type: 'WhiteSpaceNode', value: gap.includes('\n') ? '\n' : ' '}, previousEnd, segment.start, location))
+      }
+    }
+    if (segment.kind === 'text') {
+      const tokens = parser.tokenize(segment.value)
+      place(tokens, align(segment.value, source.slice(segment.start, segment.end)), segment.start, 0, location)
+      content.push(...tokens)
+    } else if (segment.kind === 'source') {
+      content.push(positioned({type: 'SourceNode', value: segment.value}, segment.start, segment.end, location))
+    } else {
+      content.push(positioned({type: 'WhiteSpaceNode', value: '\n'}, segment.start, segment.end, location))
+    }
+    previousEnd = segment.end
+  }
+  parser.prepared = content
+  const paragraph = parser.tokenizeParagraph('')
+  if (content.length > 0) {
+    paragraph.position = {start: content[0].position!.start, end: content[content.length - 1].position!.end}
+  }
+  return paragraph
+}
+
+function positioned<Node extends SentenceContent>(node: Node, start: number, end: number, location: Location): Node {
+  const startPoint = location.toPoint(start)
+  const endPoint = location.toPoint(end)
+  if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
+  return node
+}

@@ -1,0 +1,87 @@
+// Plain text → document model. Paragraphs are separated by blank lines; lines
+// starting with a bullet or number are list items; a short line standing
+// alone without sentence punctuation is a heading (as in a text export).
+import type {Document} from '../types.js'
+import {DocumentBuilder} from './builder.js'
+import type {Comment} from './comments.js'
+import type {Segment} from './paragraph.js'
+
+const bullet = /^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(?:\[([ xX])\][ \t]+)?/
+const headingLike = /^[ \t]*[^\s].{0,70}$/
+
+interface Line {
+  text: string
+  start: number
+}
+
+export function parseText(source: string): {document: Document; comments: Comment[]} {
+  const builder = new DocumentBuilder(source, 'text')
+  const lines: Line[] = []
+  for (const match of source.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
+    if (match[0] === '' && match.index === source.length && lines.length > 0) break
+    lines.push({text: match[0].replace(/[\r\n]+$/, ''), start: match.index})
+  }
+
+  const textSegment = (line: Line, from = 0): Segment => ({
+    kind: 'text',
+    value: line.text.slice(from),
+    start: line.start + from,
+    end: line.start + line.text.length
+  })
+
+  /** Join lines of one paragraph or item, keeping line endings from the source. */
+  const segmentsOf = (group: Line[], firstFrom: number): Segment[] => {
+    const first = group[0]
+    const last = group[group.length - 1]
+    const start = first.start + firstFrom
+    const end = last.start + last.text.length
+    return [{kind: 'text', value: source.slice(start, end), start, end}]
+  }
+
+  let index = 0
+  while (index < lines.length) {
+    if (!lines[index].text.trim()) {
+      index++
+      continue
+    }
+    const paragraph: Line[] = []
+    while (index < lines.length && lines[index].text.trim()) paragraph.push(lines[index++])
+
+    const isLast = index >= lines.length
+    if (
+      paragraph.length === 1 &&
+      !bullet.test(paragraph[0].text) &&
+      headingLike.test(paragraph[0].text) &&
+      !/[.!?;,]["')\]]?\s*$/.test(paragraph[0].text) &&
+      !isLast
+    ) {
+      builder.heading(2, [textSegment(paragraph[0], paragraph[0].text.length - paragraph[0].text.trimStart().length)])
+      continue
+    }
+
+    let pending: Line[] = []
+    const flushProse = () => {
+      if (pending.length > 0) builder.paragraph({kind: 'paragraph', segments: segmentsOf(pending, 0), quoted: false})
+      pending = []
+    }
+    for (let at = 0; at < paragraph.length; at++) {
+      const match = bullet.exec(paragraph[at].text)
+      if (!match) {
+        pending.push(paragraph[at])
+        continue
+      }
+      flushProse()
+      const item = [paragraph[at]]
+      const indent = match[1].length
+      // Continuation lines are indented deeper than the bullet.
+      while (at + 1 < paragraph.length && !bullet.test(paragraph[at + 1].text) && /^[ \t]+/.test(paragraph[at + 1].text) && paragraph[at + 1].text.search(/\S/) > indent) {
+        item.push(paragraph[++at])
+      }
+      const blocks = builder.paragraph({kind: 'listItem', segments: segmentsOf(item, match[0].length), quoted: false})
+      builder.listItem(blocks, match[2] === undefined ? undefined : match[2] !== ' ', Math.floor(indent / 2))
+    }
+    flushProse()
+  }
+  const comments = [...source.matchAll(/<!--[\s\S]*?-->/g)].map((match) => ({value: match[0], start: match.index, end: match.index + match[0].length}))
+  return {document: builder.finish(), comments}
+}

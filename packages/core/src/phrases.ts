@@ -1,0 +1,148 @@
+// The shared matcher for table-driven rules. A phrase table is data (YAML
+// beside the rule); this module finds its phrases in sentences with
+// `nlcst-search`, applies each entry's context conditions, skips mentions,
+// and reports.
+import {readFileSync} from 'node:fs'
+import type {SentenceContent, Word} from 'nlcst'
+import {search} from 'nlcst-search'
+import {toString} from 'nlcst-to-string'
+import {parse as parseYaml} from 'yaml'
+import {isMention} from './mention.js'
+import type {Document, RuleContext, Sentence} from './types.js'
+
+/** One row of a phrase table. */
+export interface PhraseEntry {
+  /** Phrases to find, case-insensitive; `*` matches any one word. */
+  phrases: string[]
+  /** Message for this entry; `{actual}` is replaced by the matched text. */
+  message?: string
+  /** Better phrasings (`''` = remove). */
+  expected?: string[]
+  note?: string
+  /** Skip when the next word is one of these (e.g. `disaster` + `recovery`). */
+  unlessFollowedBy?: string[]
+  /** Skip when the previous word is one of these. */
+  unlessPrecededBy?: string[]
+  /** Only match when the next word is one of these (within `window` words). */
+  onlyFollowedBy?: string[]
+  /** Skip when capitalised but not at the start of the sentence (a name: "Meltdown"). */
+  skipProperNoun?: boolean
+  /** Only match when written in capitals (the acronym PICNIC, not a picnic). */
+  uppercase?: boolean
+  /** How many following words `onlyFollowedBy` looks at (default 1). */
+  window?: number
+}
+
+/** A phrase table: defaults for every entry, then the entries. */
+export interface PhraseTable {
+  /** Default message; `{actual}` is replaced by the matched text. */
+  message: string
+  note?: string
+  entries: PhraseEntry[]
+}
+
+const listKeys = ['phrases', 'expected', 'unlessFollowedBy', 'unlessPrecededBy', 'onlyFollowedBy'] as const
+
+/** Read and validate a phrase table (YAML). */
+export function loadPhraseTable(url: URL): PhraseTable {
+  const data = parseYaml(readFileSync(url, 'utf8')) as PhraseTable
+  const where = url.pathname
+  if (!data || typeof data.message !== 'string' || !Array.isArray(data.entries)) {
+    throw new Error(`${where}: a phrase table needs \`message\` and \`entries\``)
+  }
+  const seen = new Set<string>()
+  for (const entry of data.entries) {
+    for (const key of listKeys) {
+      const value = entry[key]
+      if (value !== undefined && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
+        throw new Error(`${where}: \`${key}\` must be a list of strings (${JSON.stringify(entry.phrases)})`)
+      }
+    }
+    if (!entry.phrases?.length) throw new Error(`${where}: an entry has no \`phrases\``)
+    for (const phrase of entry.phrases) {
+      const key = normalizePhrase(phrase)
+      if (key !== phrase) throw new Error(`${where}: write \`${phrase}\` as \`${key}\` (lower case, single spaces)`)
+      if (seen.has(key)) throw new Error(`${where}: \`${phrase}\` is listed twice`)
+      seen.add(key)
+    }
+  }
+  return data
+}
+
+function normalizePhrase(phrase: string): string {
+  return phrase.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+const wordsOf = (nodes: SentenceContent[]) => nodes.filter((node): node is Word => node.type === 'WordNode')
+
+/** Lower-cased words, with `’` as `'`. */
+export const wordText = (node: SentenceContent) => toString(node).toLowerCase().replace(/’/g, "'")
+
+export interface PhraseMatch {
+  entry: PhraseEntry
+  sentence: Sentence
+  /** The matched nodes. */
+  nodes: SentenceContent[]
+  /** The matched text as written. */
+  actual: string
+  /** Index of the first matched node in the sentence. */
+  index: number
+}
+
+/**
+ * Find a table's phrases in the document's sentences, skipping mentions and
+ * entries whose conditions rule the match out.
+ */
+export function findPhrases(document: Document, table: PhraseTable, sentences: Sentence[] = document.sentences): PhraseMatch[] {
+  const byPhrase = new Map<string, PhraseEntry>()
+  for (const entry of table.entries) for (const phrase of entry.phrases) byPhrase.set(phrase, entry)
+  const phrases = [...byPhrase.keys()]
+  const matches: PhraseMatch[] = []
+  for (const sentence of sentences) {
+    const found: PhraseMatch[] = []
+    search(
+      sentence.node,
+      phrases,
+      (nodes, index, _parent, phrase) => {
+        const entry = byPhrase.get(phrase)!
+        const siblings = sentence.node.children
+        if (!conditionsHold(entry, siblings, index, index + nodes.length)) return
+        if (isMention(document.source, sentence, nodes)) return
+        found.push({entry, sentence, nodes, actual: toString(nodes), index})
+      },
+      {allowLiterals: true}
+    )
+    // When phrases overlap ("fat finger" in "fat fingers"), keep the longest.
+    const inside = (a: PhraseMatch, b: PhraseMatch) =>
+      a !== b && a.index >= b.index && a.index + a.nodes.length <= b.index + b.nodes.length && a.nodes.length < b.nodes.length
+    matches.push(...found.filter((match) => !found.some((other) => inside(match, other))))
+  }
+  return matches
+}
+
+function conditionsHold(entry: PhraseEntry, siblings: SentenceContent[], start: number, end: number): boolean {
+  const following = wordsOf(siblings.slice(end)).map(wordText)
+  const preceding = wordsOf(siblings.slice(0, start)).map(wordText)
+  if (entry.unlessFollowedBy?.includes(following[0])) return false
+  if (entry.unlessPrecededBy?.includes(preceding[preceding.length - 1])) return false
+  if (entry.onlyFollowedBy && !following.slice(0, entry.window ?? 1).some((word) => entry.onlyFollowedBy!.includes(word))) {
+    return false
+  }
+  if (entry.skipProperNoun && preceding.length > 0 && /^\p{Lu}/u.test(toString(siblings[start]))) return false
+  if (entry.uppercase && /\p{Ll}/u.test(toString(siblings.slice(start, end)))) return false
+  return true
+}
+
+/** Report every match of a phrase table: the whole check of a table-driven rule. */
+export function reportPhrases(document: Document, context: RuleContext, table: PhraseTable): void {
+  for (const match of findPhrases(document, table)) {
+    const {entry, actual} = match
+    context.report({
+      node: match.nodes,
+      message: (entry.message ?? table.message).replaceAll('{actual}', actual),
+      actual,
+      expected: entry.expected,
+      note: entry.note ?? table.note
+    })
+  }
+}

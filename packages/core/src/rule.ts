@@ -1,0 +1,75 @@
+import {BlamelintError} from './errors.js'
+import type {OptionSpec, Rule, RuleMeta, RuleOptions, Severity} from './types.js'
+
+/** Where rule documentation lives. */
+export const docsBase = 'https://github.com/blamelint/blamelint/blob/main/docs/rules/'
+
+/** Define a rule; its docs URL is derived from its id. */
+export function defineRule<Options extends RuleOptions = RuleOptions>(rule: {
+  meta: Omit<RuleMeta, 'url' | 'options'> & {options?: Record<string, OptionSpec>}
+  check: Rule<Options>['check']
+}): Rule<Options> {
+  return {
+    meta: {...rule.meta, url: `${docsBase}${rule.meta.id}.md`, options: rule.meta.options ?? {}},
+    check: rule.check
+  }
+}
+
+export const severities: readonly Severity[] = ['off', 'suggestion', 'warning', 'error']
+
+const severityAliases: Record<string, Severity> = {
+  off: 'off',
+  suggestion: 'suggestion',
+  info: 'suggestion',
+  warning: 'warning',
+  warn: 'warning',
+  error: 'error',
+  0: 'off',
+  1: 'warning',
+  2: 'error'
+}
+
+/** Read a severity as users may write it (`warn`, `info`, `0`–`2`). */
+export function parseSeverity(value: unknown, where: string, file?: string): Severity {
+  const severity = (typeof value === 'string' || typeof value === 'number') && Object.hasOwn(severityAliases, value) ? severityAliases[value] : undefined
+  if (!severity) {
+    throw new BlamelintError(`${where}: expected a severity (off, suggestion, warning or error), got ${JSON.stringify(value)}`, file)
+  }
+  return severity
+}
+
+function optionMatches(spec: OptionSpec, value: unknown): boolean {
+  switch (spec.type) {
+    case 'string[]':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string')
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) && (spec.minimum === undefined || value >= spec.minimum)
+    default:
+      return typeof value === spec.type
+  }
+}
+
+/** Validate options against a rule's declared options and fill in defaults. */
+export function resolveOptions(meta: RuleMeta, given: unknown, where: string, file?: string): RuleOptions {
+  if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) {
+    throw new BlamelintError(`${where}: options must be an object`, file)
+  }
+  const options: RuleOptions = {}
+  for (const [key, spec] of Object.entries(meta.options)) options[key] = spec.default
+  for (const [key, value] of Object.entries((given ?? {}) as Record<string, unknown>)) {
+    const spec = meta.options[key]
+    if (!spec) {
+      const known = Object.keys(meta.options)
+      throw new BlamelintError(
+        `${where}.${key}: unknown option for \`${meta.id}\`${known.length > 0 ? ` (known: ${known.join(', ')})` : ' (it takes no options)'}`,
+        file
+      )
+    }
+    if (!optionMatches(spec, value)) {
+      const minimum = spec.minimum === undefined ? '' : ` >= ${spec.minimum}`
+      throw new BlamelintError(`${where}.${key}: expected ${spec.type === 'string[]' ? 'a list of strings' : `a ${spec.type}${minimum}`}, got ${JSON.stringify(value)}`, file)
+    }
+    options[key] = value
+  }
+  return options
+}

@@ -1,3 +1,5 @@
+import {isAbsolute, sep} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {severityOf} from 'blamelint'
 import type {VFileMessage} from 'vfile-message'
 import type {Formatter} from './types.js'
@@ -10,6 +12,10 @@ const levels = {error: 'error', warning: 'warning', suggestion: 'note'} as const
 /** A relative path as a URI reference (each segment percent-encoded). */
 const toUri = (path: string) => path.split(/[\\/]/).map(encodeURIComponent).join('/')
 
+/** Files under the working directory are relative to %SRCROOT%; others are absolute file URIs. */
+const artifactLocation = (path: string) =>
+  isAbsolute(path) ? {uri: pathToFileURL(path).href} : {uri: toUri(path), uriBaseId: '%SRCROOT%'}
+
 function region(message: VFileMessage) {
   const place = message.place && 'start' in message.place ? message.place : undefined
   const start = {startLine: message.line ?? 1, startColumn: message.column ?? 1}
@@ -20,7 +26,7 @@ export const sarif: Formatter = (results, context) => {
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.meta.id, index]))
   const sarifResults = results.flatMap(({path, file}) =>
     file.messages.map((message) => {
-      const location = {physicalLocation: {artifactLocation: {uri: toUri(path), uriBaseId: '%SRCROOT%'}, region: region(message)}}
+      const location = {physicalLocation: {artifactLocation: artifactLocation(path), region: region(message)}}
       const index = ruleIndex.get(message.ruleId ?? '')
       return {
         ruleId: message.ruleId ?? 'unknown',
@@ -63,7 +69,7 @@ export const sarif: Formatter = (results, context) => {
             }))
           }
         },
-        originalUriBaseIds: {'%SRCROOT%': {uri: `file://${toUri(context.cwd.endsWith('/') ? context.cwd : context.cwd + '/')}`}},
+        originalUriBaseIds: {'%SRCROOT%': {uri: pathToFileURL(context.cwd.endsWith(sep) ? context.cwd : context.cwd + sep).href}},
         columnKind: 'utf16CodeUnits',
         results: sarifResults
       }

@@ -117,6 +117,12 @@ export interface RuleMeta {
   recommended: boolean
   /** Options with their defaults. */
   options: Record<string, OptionSpec>
+  /**
+   * `document` when a message concerns the whole document (a count, a missing
+   * section) rather than the line it points at: `--diff` then reports it
+   * whenever the document changed, not only when that line did.
+   */
+  scope?: 'document'
 }
 
 /** Options as a rule receives them: every declared key, validated, defaults filled in. */

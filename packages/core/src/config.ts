@@ -178,7 +178,7 @@ export interface ResolveOptions {
 /** Turn config data into one setting per rule. */
 export function resolveConfig(rules: Rule[], data: ConfigData = {}, options: ResolveOptions = {}): ResolvedConfig {
   const preset = data.preset ?? 'recommended'
-  const resolved: ResolvedConfig = {rules: {}, settings: {people: [...(data.people ?? [])]}, allow: [...(data.allow ?? [])]}
+  const resolved: ResolvedConfig = {rules: {}, settings: {people: []}, allow: []}
   for (const rule of rules) {
     const on = preset === 'all' || (preset === 'recommended' && rule.meta.recommended)
     resolved.rules[rule.meta.id] = {severity: on ? rule.meta.severity : 'off', options: resolveOptions(rule.meta, undefined, rule.meta.id)}

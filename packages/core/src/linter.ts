@@ -95,6 +95,7 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
     for (const id of directive.ruleIds) {
       if (known.has(id)) continue
       const message = create(`Unknown rule \`${id}\` in a \`blamelint-${directive.kind}\` comment`, directive.comment, 'unknown-rule', undefined, 'warning')
+      message.actual = id
       message.file = file.path ?? ''
       messages.push(message)
     }

@@ -7,7 +7,11 @@ import {DocumentBuilder, spanOf} from './builder.js'
 import type {Comment} from './comments.js'
 import type {Segment} from './paragraph.js'
 
-const processor = unified().use(rehypeParse, {fragment: true})
+// Whole exported pages are parsed as documents (so `<head>` is recognised and
+// skipped); snippets as fragments.
+const fragmentProcessor = unified().use(rehypeParse, {fragment: true})
+const documentProcessor = unified().use(rehypeParse, {fragment: false})
+const isWholeDocument = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html|head|body)\b/i
 
 /** Elements whose content is never prose. */
 const skipped = new Set(['head', 'script', 'style', 'template', 'noscript', 'pre', 'svg', 'math', 'iframe', 'object', 'select', 'textarea', 'button', 'img', 'video', 'audio', 'canvas'])
@@ -23,7 +27,7 @@ const blockLevel = new Set([
 type Content = RootContent | ElementContent
 
 export function parseHtml(source: string): {document: Document; comments: Comment[]} {
-  const tree = processor.parse(source) as Root
+  const tree = (isWholeDocument.test(source) ? documentProcessor : fragmentProcessor).parse(source) as Root
   const builder = new DocumentBuilder(source, 'html')
   const comments: Comment[] = []
 

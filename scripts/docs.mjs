@@ -97,9 +97,20 @@ export function renderRuleIndex() {
   ].join('\n')
 }
 
+/** README.md with its rule table (between the `rules:start`/`rules:end` markers) filled in. */
+export function renderReadme() {
+  const readme = readFileSync(new URL('README.md', root), 'utf8')
+  const table = [
+    '| Rule | Default | What it flags |',
+    '|---|---|---|',
+    ...rules.map((rule) => `| [\`${rule.meta.id}\`](docs/rules/${rule.meta.id}.md) | ${rule.meta.severity} | ${rule.meta.description} |`)
+  ].join('\n')
+  return readme.replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, `<!-- rules:start -->\n${table}\n<!-- rules:end -->`)
+}
+
 /** Every generated page: path relative to the repository → content. */
 export function renderAll() {
-  const pages = {'docs/rules/README.md': renderRuleIndex()}
+  const pages = {'docs/rules/README.md': renderRuleIndex(), 'README.md': renderReadme()}
   for (const rule of rules) {
     if (existsSync(new URL(`rules/${rule.meta.id}/doc.md`, root))) pages[`docs/rules/${rule.meta.id}.md`] = renderRuleDoc(rule)
   }

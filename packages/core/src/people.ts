@@ -1,0 +1,323 @@
+// Who a sentence names: proper names ("Dylan", "Anna Two"), handles
+// (`@dylan`, `dylanone@`), e-mail addresses, Slack (`<@U024BE7LH>`) and Jira
+// (`[~dylan]`) mentions, and the team roster (`settings.people`). The blame
+// rules tie these people to what the sentence says they did.
+//
+// Handles and the roster are found lexically. A capitalised word is judged
+// against compromise's lexicon, which is loaded only when a sentence has one:
+// a known first or last name is a person, a known English word is not
+// ("Search", "Thanks", "Rollback" as roll + back), and an unknown word is a
+// name unless it reads as a system (a known product or `notPeople`, after
+// "the", before "team" or "cluster").
+import type {SentenceContent} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {nlp} from './nlp.js'
+import type {Sentence} from './types.js'
+
+export type PersonKind = 'name' | 'roster' | 'handle' | 'email' | 'slack' | 'jira'
+
+/** A specific person named in a sentence. */
+export interface Person {
+  kind: PersonKind
+  /** Index of the first node in `sentence.node.children`. */
+  start: number
+  /** Index after the last node. */
+  end: number
+  nodes: SentenceContent[]
+  /** As written, including a possessive `'s`. */
+  text: string
+  /** Written as a possessive: "Dylan's", "@dylan's". */
+  possessive: boolean
+}
+
+export interface PeopleOptions {
+  /** The team roster: names and handles that always denote a person. */
+  people?: readonly string[]
+  /** Capitalised names of systems, products and teams that are not people. */
+  notPeople?: readonly string[]
+}
+
+/** Capitalised products and tools that read like names (several are in compromise's name list). */
+const systems = new Set(
+  (
+    'kafka redis postgres postgresql mongo mongodb cassandra scylla elasticsearch opensearch kibana logstash grafana ' +
+    'prometheus thanos loki tempo jaeger zipkin jenkins travis hudson argo argocd flux helm kubernetes docker podman ' +
+    'terraform pulumi ansible chef puppet salt consul vault nomad envoy nginx apache istio linkerd traefik haproxy ' +
+    'spinnaker bamboo buildkite circleci sentry datadog splunk honeycomb lightstep opsgenie pagerduty statuspage ' +
+    'slack zoom teams jira confluence github gitlab bitbucket heroku vercel netlify cloudflare fastly akamai okta ' +
+    'stripe twilio sendgrid zookeeper etcd celery sidekiq resque rabbitmq kinesis lambda aurora dynamo dynamodb ' +
+    'spanner bigtable bigquery snowflake airflow spark hadoop hive presto trino vitess calico cilium karpenter keda ' +
+    'dependabot renovate copilot windows linux ubuntu debian alpine android ios chrome firefox safari node python ' +
+    'ruby rails django flask java kotlin scala rust julia ada elixir erlang phoenix laravel symfony spring tomcat ' +
+    'jetty azure google amazon microsoft apple meta oracle ibm checkout billing payments search alexa siri cortex ' +
+    'mimir memcached varnish squid bind unbound coredns kube minikube openshift rancher nexus artifactory harbor ' +
+    'quay sonarqube gerrit phabricator bazel gradle maven npm yarn pnpm webpack vite cargo crates pypi rubygems'
+  ).split(' ')
+)
+
+/** Words after which a capitalised word names a thing: "the Checkout service". */
+const determiners = new Set('the a an our their its this that these those each every your any no some which'.split(' '))
+
+/** Nouns that make a capitalised word before them a system or team name: "Redis cluster". */
+const systemNouns = new Set(
+  (
+    'team teams squad service services cluster clusters api apis job jobs pipeline pipelines database databases db bot ' +
+    'bots app apps application server servers queue queues topic topics instance instances node nodes pod pods region ' +
+    'regions channel channels dashboard dashboards config configs repo repository project library client clients ' +
+    'worker workers proxy proxies gateway gateways platform stack account accounts org connector connectors broker ' +
+    'brokers operator controller controllers plugin plugins version versions release releases deployment deployments ' +
+    'console ui cli sdk agent agents daemon exporter rule rules alert alerts check checks table tables bucket buckets ' +
+    'index shard shards replica replicas runner runners action actions workflow workflows build builds image images ' +
+    'container containers chart charts module modules provider providers policy policies store cache site status ' +
+    'feature features flag flags key keys endpoint endpoints integration integrations'
+  ).split(' ')
+)
+
+/** Group handles that address a channel, not a person. */
+const groupHandles = /^(here|channel|everyone|all|team|oncall|on-call)$|[-_.]?(team|oncall|on-call|group|squad|bot)$/i
+
+// Mentions inside a run of non-space characters. The possessive `'s` belongs
+// to the person; trailing punctuation does not.
+const possessive = `(?:['’]s)?`
+const mentionPatterns: Array<[PersonKind, RegExp]> = [
+  ['slack', /<@[A-Z\d]+(?:\|[^>]*)?>/g],
+  ['jira', /\[~[\p{L}\d][\p{L}\d._-]*\]/gu],
+  ['email', new RegExp(`[\\p{L}\\d][\\p{L}\\d._+-]*@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+(?<![.])${possessive}`, 'gu')],
+  ['handle', new RegExp(`(?<![\\p{L}\\d._-])@[\\p{L}\\d](?:[\\p{L}\\d._-]*[\\p{L}\\d])?${possessive}`, 'gu')],
+  ['handle', new RegExp(`[\\p{L}\\d](?:[\\p{L}\\d._-]*[\\p{L}\\d])?@(?![\\p{L}\\d])${possessive}`, 'gu')]
+]
+
+const nameShape = /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|Mc\p{Lu}\p{Ll}+)$/u
+const possessiveEnd = /(?:['’]s|s['’])$/
+
+const baseOf = (text: string) => text.replace(/['’]s$/, '').replace(/(s)['’]$/, '$1')
+
+const personTags = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person'])
+
+type LexiconTags = string | string[] | undefined
+
+let lexicon: Record<string, LexiconTags> | undefined
+
+function lexiconTags(word: string): string[] | undefined {
+  lexicon ??= (nlp().model() as {one: {lexicon: Record<string, LexiconTags>}}).one.lexicon
+  const tags = lexicon[word]
+  return tags === undefined ? undefined : Array.isArray(tags) ? tags : [tags]
+}
+
+const isEnglish = (word: string) => {
+  const tags = lexiconTags(word)
+  return tags !== undefined && !tags.some((tag) => personTags.has(tag))
+}
+
+/** How compromise's lexicon reads a lower-cased word. */
+function wordKind(word: string): 'person' | 'english' | 'unknown' {
+  const tags = lexiconTags(word)
+  if (tags) return tags.some((tag) => personTags.has(tag)) ? 'person' : 'english'
+  for (const stem of [word.replace(/(?:es|s|ed|ing)$/, ''), word.replace(/(?:s|d)$/, '')]) {
+    if (stem !== word && isEnglish(stem)) return 'english'
+  }
+  // A compound of two English words is a common noun: rollback, failover, runbook.
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    if (isEnglish(word.slice(0, cut)) && isEnglish(word.slice(cut))) return 'english'
+  }
+  return 'unknown'
+}
+
+const isWord = (node: SentenceContent | undefined) => node?.type === 'WordNode'
+const lower = (node: SentenceContent | undefined) => (node ? toString(node).toLowerCase().replace(/’/g, "'") : '')
+
+/** Index of the word `step` (±1) words away from `index`, across whitespace only. */
+function neighbour(children: SentenceContent[], index: number, step: 1 | -1): number {
+  let at = index + step
+  while (children[at]?.type === 'WhiteSpaceNode') at += step
+  return at
+}
+
+function makePerson(children: SentenceContent[], kind: PersonKind, start: number, end: number): Person {
+  const nodes = children.slice(start, end)
+  const text = toString(nodes)
+  return {kind, start, end, nodes, text, possessive: possessiveEnd.test(text)}
+}
+
+/** Normalised roster entries: words without `@`, lower-cased, and whether written capitalised. */
+function rosterOf(people: readonly string[]): Array<{words: string[]; capitalised: boolean}> {
+  return people
+    .map((entry) => entry.trim().replace(/^@|@$/g, ''))
+    .filter(Boolean)
+    .map((entry) => ({words: entry.toLowerCase().split(/\s+/), capitalised: /^\p{Lu}/u.test(entry)}))
+}
+
+/** The run of nodes from `start` that matches a roster entry, if any. */
+function rosterAt(children: SentenceContent[], start: number, roster: ReturnType<typeof rosterOf>): number | undefined {
+  for (const entry of roster) {
+    let at = start
+    let matched = true
+    for (const [index, word] of entry.words.entries()) {
+      const node = children[at]
+      const text = toString(node ?? '')
+      const last = index === entry.words.length - 1
+      const written = (last ? baseOf(text) : text).toLowerCase()
+      if (!isWord(node) || written !== word || (entry.capitalised && !/^\p{Lu}/u.test(text))) {
+        matched = false
+        break
+      }
+      at = last ? at + 1 : neighbour(children, at, 1)
+    }
+    if (matched) return at
+  }
+  return undefined
+}
+
+/** Whether the capitalised word at `index` names a person. */
+function isName(children: SentenceContent[], index: number, notPeople: Set<string>): boolean {
+  const text = toString(children[index])
+  const base = baseOf(text)
+  if (!nameShape.test(base)) return false
+  const word = base.toLowerCase()
+  if (systems.has(word) || notPeople.has(word)) return false
+  if (determiners.has(lower(children[neighbour(children, index, -1)]))) return false
+  if (!possessiveEnd.test(text) && systemNouns.has(lower(children[neighbour(children, index, 1)]))) return false
+  return wordKind(word) !== 'english'
+}
+
+const cache = new WeakMap<Sentence, Map<string, Person[]>>()
+
+/**
+ * Whether a sentence may name a person, judged without compromise: it has a
+ * handle-like token, a roster name, or a capitalised word that is not a
+ * known system. Use it to skip sentences before calling `findPeople`.
+ */
+export function mayNamePerson(sentence: Sentence, options: PeopleOptions = {}): boolean {
+  if (/@|\[~/.test(sentence.text)) return true
+  const roster = rosterOf(options.people ?? [])
+  const notPeople = new Set((options.notPeople ?? []).map((name) => name.toLowerCase()))
+  const children = sentence.node.children
+  return children.some((node, index) => {
+    if (!isWord(node)) return false
+    if (roster.length > 0 && rosterAt(children, index, roster) !== undefined) return true
+    const word = baseOf(toString(node))
+    return nameShape.test(word) && !systems.has(word.toLowerCase()) && !notPeople.has(word.toLowerCase())
+  })
+}
+
+/**
+ * The people a sentence names, in order. Loads compromise's lexicon when the
+ * sentence has a capitalised word to judge. Results are cached per sentence.
+ */
+export function findPeople(sentence: Sentence, options: PeopleOptions = {}): Person[] {
+  const key = JSON.stringify([options.people ?? [], options.notPeople ?? []])
+  let bySettings = cache.get(sentence)
+  const cached = bySettings?.get(key)
+  if (cached) return cached
+  const people = detect(sentence, options)
+  if (!bySettings) cache.set(sentence, (bySettings = new Map()))
+  bySettings.set(key, people)
+  return people
+}
+
+function detect(sentence: Sentence, options: PeopleOptions): Person[] {
+  const children = sentence.node.children
+  const roster = rosterOf(options.people ?? [])
+  const notPeople = new Set((options.notPeople ?? []).map((name) => name.toLowerCase()))
+  const people: Person[] = []
+  const taken = new Set<number>()
+
+  // Mentions: find them in the text of each run of non-space nodes.
+  let runStart = 0
+  for (let index = 0; index <= children.length; index++) {
+    if (index < children.length && children[index].type !== 'WhiteSpaceNode') continue
+    const run = children.slice(runStart, index)
+    const offsets: number[] = []
+    let text = ''
+    for (const node of run) {
+      offsets.push(text.length)
+      text += toString(node)
+    }
+    const claimed = new Set<number>()
+    for (const [kind, pattern] of mentionPatterns) {
+      for (const match of text.matchAll(pattern)) {
+        const from = offsets.findLastIndex((offset) => offset <= match.index)
+        const to = offsets.findLastIndex((offset) => offset < match.index + match[0].length) + 1
+        if (from < 0 || [...Array(to - from).keys()].some((step) => claimed.has(from + step))) continue
+        const name = match[0].replace(/^[@<[~]+|[@>\]]+$|['’]s$/g, '').replace(/^@/, '')
+        if (kind === 'handle' && groupHandles.test(name.replace(/@$/, ''))) continue
+        for (let step = from; step < to; step++) claimed.add(step)
+        const onRoster = roster.some((entry) => entry.words.join(' ') === name.replace(/@$/, '').toLowerCase())
+        people.push(makePerson(children, onRoster ? 'roster' : kind, runStart + from, runStart + to))
+        for (let step = from; step < to; step++) taken.add(runStart + step)
+      }
+    }
+    runStart = index + 1
+  }
+
+  // Roster names and proper names.
+  for (let index = 0; index < children.length; index++) {
+    if (!isWord(children[index]) || taken.has(index)) continue
+    const rosterEnd = roster.length > 0 ? rosterAt(children, index, roster) : undefined
+    if (rosterEnd !== undefined) {
+      people.push(makePerson(children, 'roster', index, rosterEnd))
+      index = rosterEnd - 1
+      continue
+    }
+    if (!isName(children, index, notPeople)) continue
+    // A following capitalised word is part of the name: "Anna Two".
+    let end = index + 1
+    const next = neighbour(children, index, 1)
+    if (!possessiveEnd.test(toString(children[index])) && isWord(children[next]) && nameShape.test(baseOf(toString(children[next])))) {
+      const word = baseOf(toString(children[next])).toLowerCase()
+      if (!systems.has(word) && !notPeople.has(word) && !systemNouns.has(lower(children[neighbour(children, next, 1)]))) end = next + 1
+    }
+    people.push(makePerson(children, 'name', index, end))
+    index = end - 1
+  }
+
+  return people.sort((a, b) => a.start - b.start)
+}
+
+/** Words that may stand between a subject and its predicate: "Dylan then accidentally deleted". */
+const adjuncts = new Set(
+  (
+    'then also just later again still already never not soon once even only first finally somehow apparently ' +
+    'had has have was were is are did does do would could should will may might must hadn\'t didn\'t ' +
+    'wasn\'t weren\'t isn\'t doesn\'t don\'t haven\'t hasn\'t wouldn\'t couldn\'t shouldn\'t'
+  ).split(' ')
+)
+
+const isAdjunct = (node: SentenceContent) => {
+  const word = lower(node)
+  return adjuncts.has(word) || (/ly$/.test(word) && word.length > 4)
+}
+
+/**
+ * The people who are the subject of the predicate starting at node `index`:
+ * "Dylan forgot", "Dylan and @mei had not checked", "that Kim then skipped".
+ * Adverbs and auxiliaries may stand between; anything else ends the search.
+ */
+export function subjectOf(sentence: Sentence, people: Person[], index: number): Person[] {
+  const children = sentence.node.children
+  let at = neighbour(children, index, -1)
+  while (at >= 0 && isWord(children[at]) && isAdjunct(children[at])) {
+    if (people.some((person) => person.end === at + 1)) break
+    at = neighbour(children, at, -1)
+  }
+  const subjects: Person[] = []
+  for (;;) {
+    const person = people.find((candidate) => candidate.end === at + 1 && !candidate.possessive)
+    if (!person) break
+    subjects.push(person)
+    // "Dylan and Kim", "Dylan, Kim and Lee".
+    const before = neighbour(children, person.start, -1)
+    const joiner = lower(children[before])
+    if (joiner !== 'and' && joiner !== 'or' && joiner !== ',') break
+    at = neighbour(children, before, -1)
+  }
+  return subjects
+}
+
+/** The person whose mention starts at the first word at or after node `index` ("caused by Lee"). */
+export function personAt(sentence: Sentence, people: Person[], index: number): Person | undefined {
+  const children = sentence.node.children
+  let at = index
+  while (children[at]?.type === 'WhiteSpaceNode') at++
+  return people.find((person) => person.start === at)
+}

@@ -66,11 +66,19 @@ export interface ActionItem {
   text: string
   /** Span of the action text. */
   span: Span
+  /**
+   * The whole item in the source, markup, code and link targets included: the
+   * list item without its nested lists, the table row, or the `AI:` line.
+   */
+  extent: Span
   /** Blocks holding the action text. */
   blocks: Block[]
   /** Sentences of the action text. */
   sentences: Sentence[]
-  /** Table columns by lower-cased header (`owner`, `ticket`…); empty for other kinds. */
+  /**
+   * Table columns by lower-cased header (`owner`, `ticket`…); for list items,
+   * nested field items such as "Owner: @kim" by lower-cased name.
+   */
   columns: Record<string, ActionItemField>
   /** Task-list state: `true`/`false` for `[x]`/`[ ]`, `undefined` otherwise. */
   checked?: boolean

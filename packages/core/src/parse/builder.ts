@@ -17,24 +17,62 @@ import type {
 } from '../types.js'
 import {toParagraph, type Segment} from './paragraph.js'
 
-/** Headings whose sections hold action items. */
-const actionHeading =
-  /\b(action items?|actions|follow[- ]?ups?|follow[- ]up (actions|items)|remediations?|remediation (items|actions)|corrective (and preventive |and preventative )?actions|preventive actions|preventative actions|next steps|tasks|to-?dos?)\b/i
+// Action headings. A heading (or a part of it: "Lessons and action items") is
+// an action heading when it is one of these terms, with a few words before
+// it. Ambiguous terms ("actions", "tasks") only take qualifiers such as
+// "Immediate", so "GitHub Actions budget" or "Background tasks" are not.
+const strongTerm =
+  '(?:action items?|action points?|action plan|follow[- ]?ups|follow[- ]up (?:actions|items|tasks|work)|remediation(?: (?:items|actions|tasks|steps|plan))?|(?:corrective|preventive|preventative) (?:actions?|measures?|steps)|next steps|to-?dos?)'
+const weakTerm = '(?:actions|tasks|follow[- ]?up|remediations)'
+const qualifier =
+  '(?:immediate|short[- ]term|medium[- ]term|long[- ]term|near[- ]term|future|further|follow[- ]up|corrective|preventive|preventative|recommended|remaining|open|outstanding|pending|planned|proposed|agreed|next|key|our|additional|completed|done|mitigation|remediation|prevention|incident|review|team)'
+const strongPart = new RegExp(`^(?:[\\p{L}\\p{N}'’/.-]+\\s+){0,3}${strongTerm}(?:\\s+(?:for|from|by|in|on|to|of)\\s.*)?$`, 'iu')
+const weakPart = new RegExp(`^(?:${qualifier}\\s+){0,2}${weakTerm}$`, 'i')
 
-/** `AI:`, `Action:`, `TODO:` (and `Action item:`) line prefixes. */
-export const actionLinePrefix = /^[ \t]*(?:AI|Action(?: item)?|TODO|To-?do)[ \t]*:[ \t]*/i
+/** A heading's parts: numbering, parentheticals and end punctuation removed, split at "and", "&", "/", ":". */
+function headingParts(title: string): string[] {
+  const text = title
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/^[^\p{L}]+|[^\p{L}\p{N})]+$/gu, '')
+    .replace(/\b(corrective|preventive|preventative) (?:and|&) (?:corrective|preventive|preventative)\b/gi, '$1')
+    .replace(/\s+/g, ' ')
+  return text.split(/\s*(?:\band\b|&|\/|,|:|;|\s[-–—]\s|\+)\s*/i).filter(Boolean)
+}
+
+/** `AI:`, `Action:`, `TODO:` (and `Action item:`, `TODO(@kim):`) line prefixes. */
+export const actionLinePrefix = /^[ \t]*(?:AI|Action(?: item)?|TODO|To-?do)(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]*/i
 
 /** Column headers that hold the action text of an action-item table row. */
 const actionColumn = /^(action( item)?s?|items?|tasks?|follow[- ]?ups?|description|what|title|summary|remediation|next steps?|to-?dos?)$/i
 
+/**
+ * A list item that is a field of its parent item ("Owner: @kim", "Ticket:
+ * OPS-12"), not an action of its own.
+ */
+const fieldItem =
+  /^[ \t]*(owners?|assignees?|assigned to|dri|responsible|lead|ticket|tickets|issue|issues|bug|bugs|jira|tracking|tracked in|tracker|link|links|pr|due|due date|deadline|eta|status|priority|severity|type)[ \t]*:[ \t]*(\S[\s\S]*)$/i
+
 export function isActionHeading(title: string): boolean {
-  return actionHeading.test(title)
+  return headingParts(title).some((part) => strongPart.test(part) || weakPart.test(part))
+}
+
+/** A paragraph that introduces a list of actions ("**Next steps:**"): only unambiguous terms. */
+function isActionLeadIn(text: string): boolean {
+  const parts = headingParts(text)
+  return text.length <= 60 && parts.length === 1 && strongPart.test(parts[0])
 }
 
 export interface BlockOptions {
   kind: BlockKind
   segments: Segment[]
   quoted: boolean
+}
+
+/** A list item that is a field of its parent ("Owner: @kim"), kept until the parent is known. */
+interface PendingField {
+  name: string
+  field: ActionItemField
+  depth: number
 }
 
 export class DocumentBuilder {
@@ -48,6 +86,11 @@ export class DocumentBuilder {
   private section: Section
   /** Blocks that are `AI:`-style line items. */
   private readonly lineItems = new Set<Block>()
+  /** Whether the last paragraph introduced a list of actions ("Next steps:"). */
+  private leadIn = false
+  private readonly fields: PendingField[] = []
+  /** Each list item's whole range, nested lists included: where its fields may sit. */
+  private readonly outer = new Map<ActionItem, Span>()
 
   constructor(source: string, format: InputFormat) {
     this.source = source
@@ -61,10 +104,16 @@ export class DocumentBuilder {
     return this.section.isActionSection
   }
 
+  /** Whether list items and table rows here are action items. */
+  private get collectsActions(): boolean {
+    return this.section.isActionSection || this.leadIn
+  }
+
   /** Add a block; returns undefined when it holds no prose. */
   block({kind, segments: raw, quoted}: BlockOptions): Block | undefined {
-    const segments = raw.flatMap(splitUrls)
+    const segments = trimStart(raw.flatMap(splitUrls), this.source)
     if (!segments.some((segment) => segment.kind === 'text' && /\S/.test(segment.value))) return undefined
+    if (kind === 'paragraph' || kind === 'heading') this.leadIn = false
     const tree = toParagraph(segments, this.source, this.location)
     const block: Block = {
       kind,
@@ -80,12 +129,15 @@ export class DocumentBuilder {
 
   /**
    * Add the blocks of a paragraph. Lines that start with `AI:`, `Action:` or
-   * `TODO:` become blocks of their own, each an action item.
+   * `TODO:` become blocks of their own, each an action item. A paragraph that
+   * is only "Action items:" or "**Next steps**" makes the list after it one of
+   * action items.
    */
   paragraph({kind, segments, quoted}: BlockOptions): Block[] {
     const lines = splitLines(segments, this.source)
-    if (!lines.some((line) => startsWithActionPrefix(line))) {
+    if (!lines.some((line) => actionPrefixLength(line) > 0)) {
       const block = this.block({kind, segments, quoted})
+      if (block && kind === 'paragraph' && isActionLeadIn(block.text)) this.leadIn = true
       return block ? [block] : []
     }
     const blocks: Block[] = []
@@ -96,19 +148,17 @@ export class DocumentBuilder {
       pending = []
     }
     for (const line of lines) {
-      const prefix = startsWithActionPrefix(line)
+      const prefix = actionPrefixLength(line)
       if (!prefix) {
         pending.push(...line)
         continue
       }
       flush()
-      const [first, ...rest] = line as [Segment & {kind: 'text'}, ...Segment[]]
-      const stripped: Segment[] = [{...first, value: first.value.slice(prefix), start: first.start + prefix}, ...rest]
-      const block = this.block({kind, segments: stripped, quoted})
+      const block = this.block({kind, segments: dropChars(line, prefix), quoted})
       if (block) {
         blocks.push(block)
         this.lineItems.add(block)
-        this.actionItem('line', [block])
+        this.actionItem('line', [block], {extent: {start: line[0].start, end: line[line.length - 1].end}})
       }
     }
     flush()
@@ -134,38 +184,53 @@ export class DocumentBuilder {
   actionItem(
     kind: ActionItemKind,
     blocks: Block[],
-    extra: {columns?: Record<string, ActionItemField>; checked?: boolean; depth?: number} = {}
-  ): void {
-    if (blocks.length === 0) return
-    this.actionItems.push({
+    extra: {columns?: Record<string, ActionItemField>; checked?: boolean; depth?: number; extent?: Span} = {}
+  ): ActionItem | undefined {
+    if (blocks.length === 0) return undefined
+    const span = {start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end}
+    const item: ActionItem = {
       kind,
       text: blocks.map((block) => block.text).join('\n'),
-      span: {start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end},
+      span,
+      extent: extra.extent ?? span,
       blocks,
       sentences: [],
       columns: extra.columns ?? {},
       checked: extra.checked,
       depth: extra.depth ?? 0,
       section: this.section
-    })
+    }
+    this.actionItems.push(item)
+    return item
   }
 
   /**
    * Record a list item: an action item when it is a task or sits under an
-   * action heading, unless one of its lines is already an `AI:` item.
+   * action heading, unless one of its lines is already an `AI:` item. A
+   * nested "Owner: @kim" or "Ticket: OPS-12" item becomes a column of its
+   * parent instead. `extent` is the item without its nested lists, `outer`
+   * the item with them.
    */
-  listItem(blocks: Block[], checked: boolean | undefined, depth: number): void {
-    if (checked === undefined && !this.inActionSection) return
+  listItem(blocks: Block[], checked: boolean | undefined, depth: number, extent: Span, outer: Span = extent): void {
+    if (blocks.length === 0) return
+    const field = checked === undefined ? fieldItem.exec(blocks.map((block) => block.text).join('\n')) : null
+    if (field) {
+      const span = {start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end}
+      if (depth > 0) this.fields.push({name: field[1].toLowerCase(), field: {text: field[2].trim(), span}, depth})
+      return
+    }
+    if (checked === undefined && !this.collectsActions) return
     if (blocks.some((block) => this.lineItems.has(block))) return
-    this.actionItem(checked === undefined ? 'list' : 'task', blocks, {checked, depth})
+    const item = this.actionItem(checked === undefined ? 'list' : 'task', blocks, {checked, depth, extent})
+    if (item) this.outer.set(item, outer)
   }
 
   /**
    * Record a table row: under an action heading, each body row is an action
    * item whose text is the action column and whose other cells are columns.
    */
-  tableRow(header: string[], cells: Array<Block | undefined>): void {
-    if (!this.inActionSection) return
+  tableRow(header: string[], cells: Array<Block | undefined>, extent?: Span): void {
+    if (!this.collectsActions) return
     const names = header.map((name) => name.trim().toLowerCase())
     let actionIndex = names.findIndex((name) => actionColumn.test(name))
     if (actionIndex === -1) actionIndex = 0
@@ -176,7 +241,7 @@ export class DocumentBuilder {
       const cell = cells[index]
       if (name && cell && index !== actionIndex) columns[name] = {text: cell.text, span: cell.span}
     })
-    this.actionItem('table', [action], {columns})
+    this.actionItem('table', [action], {columns, extent})
   }
 
   finish(): Document {
@@ -194,6 +259,13 @@ export class DocumentBuilder {
     }
     // Nested items are recorded after their parents' walk; keep source order.
     this.actionItems.sort((a, b) => a.span.start - b.span.start)
+    for (const {name, field, depth} of this.fields) {
+      const parent = this.actionItems.find((item) => {
+        const outer = this.outer.get(item)
+        return item.depth === depth - 1 && outer !== undefined && outer.start <= field.span.start && field.span.start < outer.end
+      })
+      if (parent) parent.columns[name] ??= field
+    }
     for (const item of this.actionItems) {
       item.sentences = item.blocks.flatMap((block) => byBlock.get(block) ?? [])
     }
@@ -259,12 +331,50 @@ function splitLines(segments: Segment[], source: string): Segment[][] {
   return lines.filter((line) => line.length > 0)
 }
 
-/** Length of an action-item prefix at the start of a line, or 0. */
-function startsWithActionPrefix(line: Segment[]): number {
-  const first = line[0]
-  if (!first || first.kind !== 'text') return 0
-  const match = actionLinePrefix.exec(first.value)
-  return match && match[0].length < first.value.length ? match[0].length : 0
+/**
+ * Length of an action-item prefix at the start of a line, or 0. The prefix
+ * may span several text segments (`**Action:** rotate…`), and something must
+ * follow it.
+ */
+function actionPrefixLength(line: Segment[]): number {
+  let text = ''
+  for (const segment of line) {
+    if (segment.kind !== 'text') break
+    text += segment.value
+  }
+  const match = actionLinePrefix.exec(text)
+  if (!match) return 0
+  const rest = text.slice(match[0].length)
+  const more = line.some((segment) => segment.kind !== 'text')
+  return /\S/.test(rest) || more ? match[0].length : 0
+}
+
+/** Drop the first `count` characters of a line's text segments. */
+function dropChars(line: Segment[], count: number): Segment[] {
+  const result: Segment[] = []
+  let left = count
+  for (const segment of line) {
+    if (left === 0 || segment.kind !== 'text') {
+      result.push(segment)
+      continue
+    }
+    const take = Math.min(left, segment.value.length)
+    left -= take
+    if (take < segment.value.length) result.push({...segment, value: segment.value.slice(take), start: segment.start + take})
+  }
+  return result
+}
+
+/** Drop whitespace before a block's first character (e.g. after a task checkbox). */
+function trimStart(segments: Segment[], source: string): Segment[] {
+  const index = segments.findIndex((segment) => segment.kind !== 'text' || /\S/.test(segment.value))
+  if (index === -1) return segments
+  const first = segments[index]
+  if (first.kind !== 'text' || !/^\s/.test(first.value)) return segments.slice(index)
+  const value = first.value.trimStart()
+  let start = first.start
+  while (start < first.end && /\s/.test(source[start])) start++
+  return [{...first, value, start}, ...segments.slice(index + 1)]
 }
 
 export function spanOf(node: {position?: {start: {offset?: number}; end: {offset?: number}}}): Span | undefined {

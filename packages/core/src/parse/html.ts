@@ -104,7 +104,9 @@ export function parseHtml(source: string): {document: Document; comments: Commen
     for (const item of node.children) {
       if (item.type !== 'element' || item.tagName !== 'li') continue
       const blocks = container(item.children, 'listItem', quoted, depth + 1)
-      builder.listItem(blocks, taskState(item), depth)
+      const outer = spanOf(item) ?? {start: 0, end: 0}
+      const nested = firstList(item)
+      builder.listItem(blocks, taskState(item), depth, {start: outer.start, end: nested ? (spanOf(nested)?.start ?? outer.end) : outer.end}, outer)
     }
   }
 
@@ -127,11 +129,22 @@ export function parseHtml(source: string): {document: Document; comments: Commen
       header = cellsOf(first).map((cell) => cellBlock(cell)?.text ?? '')
       rows.shift()
     }
-    for (const row of rows) builder.tableRow(header, cellsOf(row).map(cellBlock))
+    for (const row of rows) builder.tableRow(header, cellsOf(row).map(cellBlock), spanOf(row))
   }
 
   container(tree.children, 'paragraph', false, 0)
   return {document: builder.finish(), comments}
+}
+
+/** The first list nested anywhere inside `element`. */
+function firstList(element: Element): Element | undefined {
+  for (const child of element.children) {
+    if (child.type !== 'element') continue
+    if (child.tagName === 'ul' || child.tagName === 'ol') return child
+    const found = firstList(child)
+    if (found) return found
+  }
+  return undefined
 }
 
 /** Task state of a list item: a checkbox input, or Confluence's inline tasks. */

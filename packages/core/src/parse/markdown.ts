@@ -99,7 +99,10 @@ export function parseMarkdown(source: string): {document: Document; comments: Co
         walk(child, quoted)
       }
     }
-    builder.listItem(blocks, typeof item.checked === 'boolean' ? item.checked : undefined, depth)
+    const outer = spanOf(item) ?? {start: 0, end: 0}
+    const nested = item.children.find((child) => child.type === 'list')
+    const extent = {start: outer.start, end: trimEnd(source, nested ? (spanOf(nested)?.start ?? outer.end) : outer.end)}
+    builder.listItem(blocks, typeof item.checked === 'boolean' ? item.checked : undefined, depth, extent, outer)
   }
 
   const table = (node: Table, quoted: boolean): void => {
@@ -108,10 +111,16 @@ export function parseMarkdown(source: string): {document: Document; comments: Co
     const header = head.children.map((cell) => builder.block({kind: 'tableCell', segments: inline(cell.children), quoted})?.text ?? '')
     for (const row of rows) {
       const cells = row.children.map((cell) => builder.block({kind: 'tableCell', segments: inline(cell.children), quoted}))
-      builder.tableRow(header, cells)
+      builder.tableRow(header, cells, spanOf(row))
     }
   }
 
   walk(tree, false)
   return {document: builder.finish(), comments}
+}
+
+/** `end` moved back over trailing whitespace. */
+function trimEnd(source: string, end: number): number {
+  while (end > 0 && /\s/.test(source[end - 1])) end--
+  return end
 }

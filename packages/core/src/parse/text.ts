@@ -78,7 +78,18 @@ export function parseText(source: string): {document: Document; comments: Commen
         item.push(paragraph[++at])
       }
       const blocks = builder.paragraph({kind: 'listItem', segments: segmentsOf(item, match[0].length), quoted: false})
-      builder.listItem(blocks, match[2] === undefined ? undefined : match[2] !== ' ', Math.floor(indent / 2))
+      const last = item[item.length - 1]
+      // Nested items are the bullets indented deeper that follow.
+      let end = at + 1
+      while (end < paragraph.length && (bullet.exec(paragraph[end].text)?.[1].length ?? indent + 1) > indent) end++
+      const outerLast = paragraph[end - 1]
+      builder.listItem(
+        blocks,
+        match[2] === undefined ? undefined : match[2] !== ' ',
+        Math.floor(indent / 2),
+        {start: item[0].start, end: last.start + last.text.length},
+        {start: item[0].start, end: outerLast.start + outerLast.text.length}
+      )
     }
     flushProse()
   }

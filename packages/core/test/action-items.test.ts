@@ -1,0 +1,152 @@
+import {describe, expect, it} from 'vitest'
+import {isActionHeading, parseDocument, type ActionItem, type InputFormat} from '../src/index.js'
+
+function items(source: string, format: InputFormat = 'markdown'): ActionItem[] {
+  return parseDocument(source, format).document.actionItems
+}
+
+/** Each item as `kind:text`, with its action text checked against the source. */
+function summary(source: string, format: InputFormat = 'markdown'): string[] {
+  return items(source, format).map((item) => {
+    expect(source.slice(item.span.start, item.span.end).replace(/\s+/g, ' ')).toContain(item.text.split('\n')[0].trim().slice(0, 8))
+    return `${item.kind}${item.depth ? `@${item.depth}` : ''}:${item.text}`
+  })
+}
+
+describe('action headings', () => {
+  it.each([
+    'Action items',
+    'Action Items (completed)',
+    '5. Action items',
+    'Follow-ups',
+    'Follow-up actions',
+    'Remediation',
+    'Corrective actions',
+    'Corrective and preventative measures',
+    'Next steps',
+    'Tasks',
+    'Immediate actions',
+    'Lessons learned and action items',
+    'Action items for the payments team',
+    'TODO'
+  ])('"%s" holds action items', (title) => {
+    expect(isActionHeading(title)).toBe(true)
+  })
+
+  it.each([
+    'Broken deploys with no Actions budget',
+    'GitHub Actions outage',
+    'Actions taken',
+    'Background tasks',
+    'Follow-up questions',
+    'Timeline',
+    'What went well'
+  ])('"%s" does not', (title) => {
+    expect(isActionHeading(title)).toBe(false)
+  })
+
+  it('a title that merely contains "actions" does not make the document an action section', () => {
+    expect(items('# Deploys failed with no Actions budget\n\n## Timeline\n\n- 10:00 Builds stopped.\n')).toEqual([])
+  })
+})
+
+describe('action items in Markdown', () => {
+  it('list items, nested list items and numbered items under action headings', () => {
+    expect(summary('## Follow-ups\n\n- Add an alert.\n  - Page the on-call.\n\n1. Pin the image.\n\n## Timeline\n\n- 10:00 Paged.\n')).toEqual([
+      'list:Add an alert.',
+      'list@1:Page the on-call.',
+      'list:Pin the image.'
+    ])
+  })
+
+  it('task items anywhere, without the space after the checkbox', () => {
+    const found = items('## Timeline\n\n- [ ]  Add a dashboard.\n- [x] Rotate the key.\n- 10:00 Paged.\n')
+    expect(found.map((item) => [item.kind, item.text, item.checked])).toEqual([
+      ['task', 'Add a dashboard.', false],
+      ['task', 'Rotate the key.', true]
+    ])
+    expect(found[0].span.start).toBe('## Timeline\n\n- [ ]  '.length)
+  })
+
+  it('table rows keep their other columns', () => {
+    const source = '## Remediation\n\n| Owner | Action | Ticket |\n|---|---|---|\n| @kim | Add an alert | OPS-1 |\n'
+    const [item] = items(source)
+    expect(item.text).toBe('Add an alert')
+    expect(Object.fromEntries(Object.entries(item.columns).map(([name, field]) => [name, field.text]))).toEqual({owner: '@kim', ticket: 'OPS-1'})
+    expect(source.slice(item.extent.start, item.extent.end)).toBe('| @kim | Add an alert | OPS-1 |')
+  })
+
+  it('AI:, Action: and TODO: lines, also with bold prefixes and an owner in parentheses', () => {
+    expect(summary('## Summary\n\nThe key leaked.\nAI: rotate the key\n**Action:** revoke the token\nTODO(@kim): audit the logs\n\n- **Action item:** add a scanner\n')).toEqual([
+      'line:rotate the key',
+      'line:revoke the token',
+      'line:audit the logs',
+      'line:add a scanner'
+    ])
+  })
+
+  it('a prefix with nothing after it is not an item', () => {
+    expect(items('Action items:\n\nAction:\n')).toEqual([])
+  })
+
+  it('a list introduced by an "Action items:" paragraph', () => {
+    expect(summary('## Notes\n\n**Next steps:**\n\n- Add an alert.\n\nMore notes.\n\n- Not an action.\n')).toEqual(['list:Add an alert.'])
+  })
+
+  it('"Actions:" before a list of what responders did is not a lead-in', () => {
+    expect(items('## Response\n\nActions:\n\n- Restarted the pod.\n')).toEqual([])
+  })
+
+  it('nested "Owner:" and "Ticket:" items become columns of their parent', () => {
+    const [item, ...rest] = items('## Action items\n\n- Add an alert.\n  - Owner: @kim\n  - Ticket: OPS-12\n  - Page the on-call.\n')
+    expect(item.text).toBe('Add an alert.')
+    expect(item.columns.owner.text).toBe('@kim')
+    expect(item.columns.ticket.text).toBe('OPS-12')
+    expect(rest.map((other) => other.text)).toEqual(['Page the on-call.'])
+  })
+
+  it('an item extent covers link targets but not nested lists', () => {
+    const source = '## Action items\n\n- Add an alert ([tracked](https://example.com/1))\n  - Page the on-call.\n'
+    const [item, nested] = items(source)
+    expect(source.slice(item.extent.start, item.extent.end)).toBe('- Add an alert ([tracked](https://example.com/1))')
+    expect(source.slice(nested.extent.start, nested.extent.end)).toBe('- Page the on-call.')
+  })
+})
+
+describe('action items in HTML', () => {
+  it('lists, nested lists, checkbox and Confluence tasks, tables and AI: paragraphs', () => {
+    const source = [
+      '<h2>Action items</h2>',
+      '<ul><li>Add an alert<ul><li>Page the on-call</li><li>Owner: @kim</li></ul></li></ul>',
+      '<ul><li data-inline-task-id="1" class="checked">Rotate the key</li><li><input type="checkbox"> Pin the image</li></ul>',
+      '<table><tr><th>Action</th><th>Owner</th></tr><tr><td>Cap retries</td><td>@lee</td></tr></table>',
+      '<h2>Notes</h2>',
+      '<p><strong>Action:</strong> revoke the token</p>'
+    ].join('\n')
+    const found = items(source, 'html')
+    expect(found.map((item) => `${item.kind}${item.depth ? `@${item.depth}` : ''}:${item.text}`)).toEqual([
+      'list:Add an alert',
+      'list@1:Page the on-call',
+      'task:Rotate the key',
+      'task:Pin the image',
+      'table:Cap retries',
+      'line:revoke the token'
+    ])
+    expect(found[0].columns.owner.text).toBe('@kim')
+    expect(found[4].columns.owner.text).toBe('@lee')
+  })
+})
+
+describe('action items in plain text', () => {
+  it('bullets under an action heading, nested bullets, tasks and AI: lines', () => {
+    const source = 'Summary\n\nThe disk filled.\n\nAction items\n\n- Add an alert\n  on disk usage\n  - Owner: @kim\n  - Page the on-call\n- [ ] Pin the image\n\nAI: rotate the key\n'
+    const found = items(source, 'text')
+    expect(found.map((item) => `${item.kind}${item.depth ? `@${item.depth}` : ''}:${item.text.replace(/\s+/g, ' ')}`)).toEqual([
+      'list:Add an alert on disk usage',
+      'list@1:Page the on-call',
+      'task:Pin the image',
+      'line:rotate the key'
+    ])
+    expect(found[0].columns.owner.text).toBe('@kim')
+  })
+})

@@ -6,10 +6,10 @@
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {BlamelintError, Linter, rules, severityOf, type ResolvedConfig} from 'blamelint'
-import type {VFile} from 'vfile'
+import {documentRules, findChanges, keepChanged, retainMessages} from './diff.js'
 import {decode, expandPaths, loadIgnore, readText} from './files.js'
-import {formatters, type FileResult} from './formatters/index.js'
-import {parseOptions, usage} from './options.js'
+import {formatters, type FileResult, type FormatContext} from './formatters/index.js'
+import {parseOptions, usage, type CliOptions} from './options.js'
 
 export interface Io {
   cwd: string
@@ -25,8 +25,13 @@ export const version: string = (JSON.parse(readFileSync(new URL('../package.json
 
 /** Run the command; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  return guard(io, () => run(argv, io))
+}
+
+/** Run `task`, turning a failure into one line on stderr and exit code 2. */
+export async function guard(io: Pick<Io, 'stderr'>, task: () => Promise<number>): Promise<number> {
   try {
-    return await run(argv, io)
+    return await task()
   } catch (error) {
     if (error instanceof BlamelintError) {
       io.stderr(`blamelint: ${error.message}\n`)
@@ -54,7 +59,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0
   }
 
-  const linter = new Linter({configFile: options.config && resolve(io.cwd, options.config), ruleOverrides: options.rules})
+  const linter = linterFor(options, io)
 
   if (options.printConfig !== undefined) {
     const filePath = resolve(io.cwd, options.printConfig)
@@ -63,6 +68,52 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0
   }
 
+  const {results, exitCode} = await check(options, io, linter)
+  const report = formatters[options.format](results, formatContext(io, options.color ?? io.isTTY))
+  if (options.outputFile) writeAtomically(resolve(io.cwd, options.outputFile), report)
+  else if (report) io.stdout(report)
+  return exitCode
+}
+
+export interface CheckResult {
+  results: FileResult[]
+  errors: number
+  warnings: number
+  /** 1 for errors or too many warnings, else 0. */
+  exitCode: number
+}
+
+function linterFor(options: CliOptions, io: Io): Linter {
+  return new Linter({configFile: options.config && resolve(io.cwd, options.config), ruleOverrides: options.rules})
+}
+
+/** What the report formatters need to know besides the results. */
+export function formatContext(io: Pick<Io, 'cwd'>, color: boolean): FormatContext {
+  return {cwd: io.cwd, rules, version, color}
+}
+
+/**
+ * Lint the inputs the options name, keep the messages `--diff` and
+ * `--quiet` select, and decide the exit code.
+ */
+export async function check(options: CliOptions, io: Io, linter = linterFor(options, io)): Promise<CheckResult> {
+  const results = await lintInputs(options, io, linter)
+  let errors = 0
+  let warnings = 0
+  for (const {file} of results) {
+    for (const message of file.messages) {
+      const severity = severityOf(message)
+      if (severity === 'error') errors++
+      else if (severity === 'warning') warnings++
+    }
+    if (options.quiet) retainMessages(file, (message) => severityOf(message) === 'error')
+  }
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings
+  if (tooManyWarnings) io.stderr(`blamelint: ${warnings} warnings, more than the ${options.maxWarnings} allowed by --max-warnings\n`)
+  return {results, errors, warnings, exitCode: errors > 0 || tooManyWarnings ? 1 : 0}
+}
+
+async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<FileResult[]> {
   const results: FileResult[] = []
   const useStdin = options.paths[0] === '-' || (options.paths.length === 0 && (io.readStdin !== undefined || options.stdinFilename !== undefined))
   if (useStdin) {
@@ -74,45 +125,28 @@ async function run(argv: string[], io: Io): Promise<number> {
       const filePath = options.stdinFilename ? resolve(io.cwd, options.stdinFilename) : undefined
       results.push({path, file: linter.lint(text, {filePath, format: options.inputFormat})})
     }
-  } else {
-    if (options.paths.length === 0) throw new BlamelintError('no input: give files, directories or globs, or pipe text in (see blamelint --help)')
-    const files = await expandPaths(options.paths, io.cwd, loadIgnore(io.cwd, options.ignorePath))
-    for (const path of files) {
-      const {text, warning} = await readText(path, io.cwd)
-      if (warning) io.stderr(`blamelint: ${path}: ${warning}\n`)
-      if (text === undefined) continue
-      results.push({path, file: linter.lint(text, {filePath: resolve(io.cwd, path), format: options.inputFormat})})
-    }
+    return results
   }
-
-  let errors = 0
-  let warnings = 0
-  for (const {file} of results) {
-    for (const message of file.messages) {
-      const severity = severityOf(message)
-      if (severity === 'error') errors++
-      else if (severity === 'warning') warnings++
-    }
-    if (options.quiet) keepErrorsOnly(file)
+  if (options.paths.length === 0) throw new BlamelintError('no input: give files, directories or globs, or pipe text in (see blamelint --help)')
+  const files = await expandPaths(options.paths, io.cwd, loadIgnore(io.cwd, options.ignorePath))
+  const changes = options.diff ? await findChanges(io.cwd, options.diffBase) : undefined
+  const documentLevel = documentRules(rules)
+  for (const path of files) {
+    const absolute = resolve(io.cwd, path)
+    const changed = changes?.forFile(absolute)
+    if (changes && !changed) continue
+    const {text, warning} = await readText(path, io.cwd)
+    if (warning) io.stderr(`blamelint: ${path}: ${warning}\n`)
+    if (text === undefined) continue
+    const file = linter.lint(text, {filePath: absolute, format: options.inputFormat})
+    if (changed) keepChanged(file, changed, documentLevel)
+    results.push({path, file})
   }
-
-  const report = formatters[options.format](results, {cwd: io.cwd, rules, version, color: options.color ?? io.isTTY})
-  if (options.outputFile) writeAtomically(resolve(io.cwd, options.outputFile), report)
-  else if (report) io.stdout(report)
-
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings
-  if (tooManyWarnings) io.stderr(`blamelint: ${warnings} warnings, more than the ${options.maxWarnings} allowed by --max-warnings\n`)
-  return errors > 0 || tooManyWarnings ? 1 : 0
-}
-
-function keepErrorsOnly(file: VFile): void {
-  const errors = file.messages.filter((message) => severityOf(message) === 'error')
-  file.messages.length = 0
-  file.messages.push(...errors)
+  return results
 }
 
 /** Write via a temporary file and a rename, so a reader never sees half a report. */
-function writeAtomically(path: string, text: string): void {
+export function writeAtomically(path: string, text: string): void {
   try {
     mkdirSync(dirname(path), {recursive: true})
     const temporary = `${path}.${process.pid}.tmp`

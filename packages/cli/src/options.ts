@@ -18,6 +18,10 @@ export interface CliOptions {
   printConfig?: string
   version: boolean
   help: boolean
+  /** Report only lines changed relative to a git revision (`--diff`). */
+  diff: boolean
+  /** The revision for `--diff`; undefined = the default base. */
+  diffBase?: string
 }
 
 export const usage = `Usage: blamelint [options] [paths, directories or globs...]
@@ -34,6 +38,13 @@ Options:
       --stdin-filename <p>   Path to report (and match config) for standard input
       --input-format <f>     Parse input as markdown, html or text (default: by extension)
   -q, --quiet                Report errors only
+      --diff                 Report only lines added or changed relative to the
+                             merge base with the CI target branch (GITHUB_BASE_REF,
+                             CI_MERGE_REQUEST_TARGET_BRANCH_NAME), else with
+                             origin/main, else HEAD; untracked files count as new.
+                             Without paths, lints the current directory
+      --diff=<rev>           The same, relative to a git revision; <rev>... means
+                             its merge base with HEAD (also --diff-base <rev>)
       --max-warnings <n>     Exit 1 when there are more than n warnings
       --ignore-path <file>   Ignore file (default: .blamelintignore)
   -o, --output-file <file>   Write the report to a file instead of standard output
@@ -48,12 +59,22 @@ or too many warnings, 2 usage, configuration or input errors.`
 
 const inputFormats: InputFormat[] = ['markdown', 'html', 'text']
 
+/**
+ * `--diff` takes an optional revision, which parseArgs cannot express: it is
+ * a boolean, and `--diff=REV` is rewritten to `--diff-base=REV`, so that in
+ * `--diff docs/` the directory stays a path.
+ */
+function normaliseDiffFlag(argv: string[]): string[] {
+  const end = argv.indexOf('--')
+  return argv.map((arg, index) => ((end === -1 || index < end) && arg.startsWith('--diff=') ? `--diff-base=${arg.slice('--diff='.length)}` : arg))
+}
+
 /** Parse the command line; usage errors are BlamelintErrors (exit 2). */
 export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
   let parsed
   try {
     parsed = parseArgs({
-      args: argv,
+      args: normaliseDiffFlag(argv),
       allowPositionals: true,
       allowNegative: true,
       strict: true,
@@ -71,7 +92,9 @@ export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
         'list-rules': {type: 'boolean', default: false},
         'print-config': {type: 'string'},
         version: {type: 'boolean', short: 'v', default: false},
-        help: {type: 'boolean', short: 'h', default: false}
+        help: {type: 'boolean', short: 'h', default: false},
+        diff: {type: 'boolean', default: false},
+        'diff-base': {type: 'string'}
       }
     })
   } catch (error) {
@@ -101,7 +124,13 @@ export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
     if (!ids.has(match[1])) throw new BlamelintError(`--rule: unknown rule \`${match[1]}\` (see blamelint --list-rules)`)
     ruleOverrides[match[1]] = parseSeverity(match[2], `--rule ${match[1]}`)
   }
+  const diffBase = values['diff-base']
+  if (diffBase === '') throw new BlamelintError('--diff= expects a git revision, e.g. --diff=origin/main')
+  const diff = values.diff || diffBase !== undefined
   const stdinPaths = positionals.filter((path) => path === '-')
+  if (diff && (stdinPaths.length > 0 || values['stdin-filename'] !== undefined)) {
+    throw new BlamelintError('--diff compares files in a git repository; it cannot be used with standard input')
+  }
   if (stdinPaths.length > 0 && positionals.length > 1) {
     throw new BlamelintError('`-` (standard input) cannot be combined with other paths')
   }
@@ -110,7 +139,7 @@ export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
   }
 
   return {
-    paths: positionals,
+    paths: diff && positionals.length === 0 ? ['.'] : positionals,
     format: values.format,
     config: values.config,
     rules: ruleOverrides,
@@ -124,6 +153,8 @@ export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
     listRules: values['list-rules'],
     printConfig: values['print-config'],
     version: values.version,
-    help: values.help
+    help: values.help,
+    diff,
+    diffBase
   }
 }

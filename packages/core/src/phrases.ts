@@ -31,6 +31,8 @@ export interface PhraseEntry {
   uppercase?: boolean
   /** How many following words `onlyFollowedBy` looks at (default 1). */
   window?: number
+  /** A category the rule's own code interprets (e.g. which context check applies). */
+  kind?: string
 }
 
 /** A phrase table: defaults for every entry, then the entries. */
@@ -59,6 +61,7 @@ export function loadPhraseTable(url: URL): PhraseTable {
       }
     }
     if (!entry.phrases?.length) throw new Error(`${where}: an entry has no \`phrases\``)
+    if (entry.kind !== undefined && typeof entry.kind !== 'string') throw new Error(`${where}: \`kind\` must be a string (${JSON.stringify(entry.phrases)})`)
     for (const phrase of entry.phrases) {
       const key = normalizePhrase(phrase)
       if (key !== phrase) throw new Error(`${where}: write \`${phrase}\` as \`${key}\` (lower case, single spaces)`)
@@ -133,9 +136,13 @@ function conditionsHold(entry: PhraseEntry, siblings: SentenceContent[], start: 
   return true
 }
 
-/** Report every match of a phrase table: the whole check of a table-driven rule. */
-export function reportPhrases(document: Document, context: RuleContext, table: PhraseTable): void {
+/**
+ * Report every match of a phrase table: the whole check of a table-driven
+ * rule. `accept`, when given, decides per match (a rule's context check).
+ */
+export function reportPhrases(document: Document, context: RuleContext, table: PhraseTable, accept?: (match: PhraseMatch) => boolean): void {
   for (const match of findPhrases(document, table)) {
+    if (accept && !accept(match)) continue
     const {entry, actual} = match
     context.report({
       node: match.nodes,

@@ -51,14 +51,15 @@ const systems = new Set(
     'ruby rails django flask java kotlin scala rust julia ada elixir erlang phoenix laravel symfony spring tomcat ' +
     'jetty azure google amazon microsoft apple meta oracle ibm checkout billing payments search alexa siri cortex ' +
     'mimir memcached varnish squid bind unbound coredns kube minikube openshift rancher nexus artifactory harbor ' +
-    'quay sonarqube gerrit phabricator bazel gradle maven npm yarn pnpm webpack vite cargo crates pypi rubygems'
+    'quay sonarqube gerrit phabricator bazel gradle maven npm yarn pnpm webpack vite cargo crates pypi rubygems ' +
+    'concourse teamcity drone tekton'
   ).split(' ')
 )
 
 /** Words after which a capitalised word names a thing: "the Checkout service". */
-const determiners = new Set('the a an our their its this that these those each every your any no some which'.split(' '))
+const determiners = new Set('the a an our their its this these those each every your any no some'.split(' '))
 
-/** Nouns that make a capitalised word before them a system or team name: "Redis cluster". */
+/** Nouns that make a capitalised word before them a system, team or organisation: "Redis cluster", "Chia Network". */
 const systemNouns = new Set(
   (
     'team teams squad service services cluster clusters api apis job jobs pipeline pipelines database databases db bot ' +
@@ -69,7 +70,9 @@ const systemNouns = new Set(
     'console ui cli sdk agent agents daemon exporter rule rules alert alerts check checks table tables bucket buckets ' +
     'index shard shards replica replicas runner runners action actions workflow workflows build builds image images ' +
     'container containers chart charts module modules provider providers policy policies store cache site status ' +
-    'feature features flag flags key keys endpoint endpoints integration integrations'
+    'feature features flag flags key keys endpoint endpoints integration integrations network networks foundation ' +
+    'labs inc corp corporation company group guard software systems technologies cloud security bank university ' +
+    'institute association council committee agency ltd llc'
   ).split(' ')
 )
 
@@ -265,6 +268,7 @@ function detect(sentence: Sentence, options: PeopleOptions): Person[] {
     const next = neighbour(children, index, 1)
     if (!possessiveEnd.test(toString(children[index])) && isWord(children[next]) && nameShape.test(baseOf(toString(children[next])))) {
       const word = baseOf(toString(children[next])).toLowerCase()
+      if (systemNouns.has(word)) continue
       if (!systems.has(word) && !notPeople.has(word) && !systemNouns.has(lower(children[neighbour(children, next, 1)]))) end = next + 1
     }
     people.push(makePerson(children, 'name', index, end))
@@ -282,6 +286,8 @@ const adjuncts = new Set(
     'wasn\'t weren\'t isn\'t doesn\'t don\'t haven\'t hasn\'t wouldn\'t couldn\'t shouldn\'t'
   ).split(' ')
 )
+
+const prepositions = new Set('on in at from of for with to by into onto via about under over through within without'.split(' '))
 
 const isAdjunct = (node: SentenceContent) => {
   const word = lower(node)
@@ -303,7 +309,8 @@ export function subjectOf(sentence: Sentence, people: Person[], index: number): 
   const subjects: Person[] = []
   for (;;) {
     const person = people.find((candidate) => candidate.end === at + 1 && !candidate.possessive)
-    if (!person) break
+    // After a preposition a name is an object, not the subject: "the page on Immunefi did not list it".
+    if (!person || prepositions.has(lower(children[neighbour(children, person.start, -1)]))) break
     subjects.push(person)
     // "Dylan and Kim", "Dylan, Kim and Lee".
     const before = neighbour(children, person.start, -1)

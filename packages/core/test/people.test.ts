@@ -38,6 +38,7 @@ describe('findPeople', () => {
     expect(people('Kafka and Redis were fine; PagerDuty paged the Checkout team.')).toEqual([])
     expect(people('Rollback finished. Thanks for the help. Search results were stale.')).toEqual([])
     expect(people('The Ledger service and our Vitesse cluster recovered.')).toEqual([])
+    expect(people('Chia Network and the Luna Foundation Guard replied.')).toEqual([])
   })
 
   it('extends the systems with `notPeople`', () => {
@@ -75,6 +76,16 @@ describe('subjectOf and personAt', () => {
   it('stops at other words', () => {
     const sentence = sentenceOf('Kim said the job skipped the canary.')
     expect(subjectOf(sentence, findPeople(sentence), indexOf(sentence, 'skipped'))).toEqual([])
+  })
+
+  it('does not take the object of a preposition as the subject', () => {
+    const sentence = sentenceOf('The page on Immunefi did not list it.')
+    expect(subjectOf(sentence, findPeople(sentence), indexOf(sentence, 'did'))).toEqual([])
+  })
+
+  it('reads "that" before a name as a relative pronoun', () => {
+    const sentence = sentenceOf('A change that Ngozi had not tested.')
+    expect(subjectOf(sentence, findPeople(sentence), indexOf(sentence, 'had')).map((person) => person.text)).toEqual(['Ngozi'])
   })
 
   it('does not take a possessive as the subject', () => {

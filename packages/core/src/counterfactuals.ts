@@ -1,0 +1,92 @@
+// Counterfactuals about what someone did: "should have checked", "could
+// easily have caught", "shouldn't have merged", "should've rolled back",
+// "should have been more careful". Who they are about (the writer, another
+// person, a system) is the rule's call; this finds the modal and its verb.
+//
+// Not counterfactuals: possession or a recommendation ("should have alerting",
+// "should have a runbook", "should have automated tests"), a missing thing
+// ("should have had a plan"), a "could" about an outcome ("could have lost
+// data") and a negated "could" ("could not have known").
+import {isBoundary, termsOf, type Term, type TermRange} from './terms.js'
+import type {Sentence} from './types.js'
+
+export interface Counterfactual {
+  /** Terms from the modal to the verb, or to the complement of "been". */
+  range: TermRange
+  modal: 'should' | 'could' | 'ought'
+  /** The verb's normal form: "checked", "known", or "been" before an adjective. */
+  verb: string
+  /** A passive: "should have been caught". */
+  passive: boolean
+}
+
+const modals = new Set(['should', 'could', 'ought'])
+
+/** Participles that, before a bare noun, describe something to have: "automated tests", "dedicated capacity". */
+const adjectival = new Set(
+  (
+    'automated dedicated documented detailed updated improved centralised centralized structured scheduled integrated ' +
+    'standardised standardized versioned signed pinned shared limited advanced enhanced expanded extended unified named ' +
+    'labelled labeled managed hosted isolated reserved distributed replicated canned required'
+  ).split(' ')
+)
+
+/** What a "could have" speculates about rather than an action someone missed: "could have lost data". */
+const outcomes = new Set(
+  (
+    'lost suffered caused leaked corrupted failed crashed seen gone become affected impacted hit ended led resulted ' +
+    'taken gotten got exposed triggered broken deleted destroyed cost wiped spread escalated cascaded lasted happened ' +
+    'occurred hurt damaged'
+  ).split(' ')
+)
+
+/** "had", "got": something missing, not something done. */
+const possession = new Set(['had', 'got', 'gotten'])
+
+const has = (term: Term | undefined, ...tags: string[]) => term !== undefined && tags.some((tag) => term.tags.has(tag))
+const isParticiple = (term: Term | undefined) => has(term, 'PastTense', 'Participle', 'Perfect') && !/ing$/.test(term!.normal)
+const isBareNoun = (term: Term | undefined) => has(term, 'Noun') && !has(term, 'Pronoun', 'Determiner')
+
+/** The counterfactual modals in a sentence. Loads compromise only when the sentence has a modal. */
+export function findCounterfactuals(sentence: Sentence): Counterfactual[] {
+  if (!/\b(should|could|ought)/i.test(sentence.text)) return []
+  const terms = termsOf(sentence)
+  const found: Counterfactual[] = []
+  for (const [index, term] of terms.entries()) {
+    if (!modals.has(term.normal)) continue
+    const modal = term.normal as Counterfactual['modal']
+    let negated = false
+    let at = index + 1
+    // Adverbs and negation between the words: "should really not have", "ought to have".
+    const skip = () => {
+      while (at < terms.length && !isBoundary(terms[at - 1], terms[at]) && (has(terms[at], 'Adverb', 'Negative') || (modal === 'ought' && terms[at].normal === 'to'))) {
+        negated ||= has(terms[at], 'Negative')
+        at++
+      }
+    }
+    skip()
+    if (terms[at]?.normal !== 'have' || isBoundary(terms[at - 1], terms[at])) continue
+    at++
+    skip()
+    // "could not have known" denies the counterfactual.
+    if (modal === 'could' && negated) continue
+    if (terms[at]?.normal === 'been') {
+      at++
+      // "could have been worse" is an outcome; "could have been more careful" is not.
+      const comparative = /^(more|less)$/.test(terms[at]?.normal ?? '')
+      skip()
+      const judged = modal !== 'could' || comparative
+      if (judged && has(terms[at], 'Adjective') && !isParticiple(terms[at])) found.push({range: [index, at + 1], modal, verb: 'been', passive: false})
+      else if (isParticiple(terms[at])) found.push({range: [index, at + 1], modal, verb: terms[at].normal, passive: true})
+      continue
+    }
+    // A compound verb: "load tested", "double checked".
+    if (!isParticiple(terms[at]) && has(terms[at], 'Noun', 'Adjective') && isParticiple(terms[at + 1]) && !isBoundary(terms[at], terms[at + 1])) at++
+    const verb = terms[at]
+    if (!isParticiple(verb) || possession.has(verb.normal)) continue
+    if (adjectival.has(verb.normal) && isBareNoun(terms[at + 1])) continue
+    if (modal === 'could' && outcomes.has(verb.normal)) continue
+    found.push({range: [index, at + 1], modal, verb: verb.normal, passive: false})
+  }
+  return found
+}

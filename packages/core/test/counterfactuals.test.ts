@@ -1,0 +1,45 @@
+import {describe, expect, it} from 'vitest'
+import {findCounterfactuals, parseDocument, termsOf} from '../src/index.js'
+
+/** The counterfactuals of a one-sentence text, as `words (verb, passive?)`. */
+function counterfactuals(text: string): string[] {
+  const sentence = parseDocument(text).document.sentences[0]
+  const terms = termsOf(sentence)
+  return findCounterfactuals(sentence).map(({range, verb, passive}) => {
+    const words = terms.slice(...range).filter((term) => term.text !== '').map((term) => term.text)
+    return `${words.join(' ')} (${verb}${passive ? ', passive' : ''})`
+  })
+}
+
+describe('findCounterfactuals', () => {
+  it('finds should, could and ought with a past participle', () => {
+    expect(counterfactuals('I should have checked the lag.')).toEqual(['should have checked (checked)'])
+    expect(counterfactuals("We should've rolled back.")).toEqual(["should've rolled (rolled)"])
+    expect(counterfactuals("I really shouldn't have merged it.")).toEqual(["shouldn't have merged (merged)"])
+    expect(counterfactuals('We could easily have caught it.')).toEqual(['could easily have caught (caught)'])
+    expect(counterfactuals('They ought to have known.')).toEqual(['ought to have known (known)'])
+  })
+
+  it('reads a noun before a participle as part of the verb', () => {
+    expect(counterfactuals('We should have load tested the ranking.')).toEqual(['should have load tested (tested)'])
+  })
+
+  it('finds "been" with an adjective, and passives', () => {
+    expect(counterfactuals('We should have been more careful.')).toEqual(['should have been more careful (been)'])
+    expect(counterfactuals('This could have been avoided.')).toEqual(['could have been avoided (avoided, passive)'])
+  })
+
+  it('skips possession and recommendations', () => {
+    expect(counterfactuals('We should have alerting on disk usage.')).toEqual([])
+    expect(counterfactuals('Services should have an owner.')).toEqual([])
+    expect(counterfactuals('We should have automated tests for the migration.')).toEqual([])
+    expect(counterfactuals('We should have had a rollback plan.')).toEqual([])
+  })
+
+  it('skips outcomes and denials after "could", and wishes', () => {
+    expect(counterfactuals('We could have lost the whole table.')).toEqual([])
+    expect(counterfactuals('It could have been much worse.')).toEqual([])
+    expect(counterfactuals("I couldn't have known.")).toEqual([])
+    expect(counterfactuals('I would have liked more context.')).toEqual([])
+  })
+})

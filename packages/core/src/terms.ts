@@ -66,6 +66,18 @@ export function textSpan(sentence: Sentence, nodes: SentenceContent[]): {start: 
   return {start, end: start + toString(nodes).length}
 }
 
+/** The children of `sentence.node` that overlap `[start, end)` of `sentence.text`: the inverse of `textSpan`. */
+export function nodesIn(sentence: Sentence, start: number, end: number): SentenceContent[] {
+  const nodes: SentenceContent[] = []
+  let offset = 0
+  for (const node of sentence.node.children) {
+    const length = toString(node).length
+    if (offset < end && offset + length > start) nodes.push(node)
+    offset += length
+  }
+  return nodes
+}
+
 /**
  * Indices `[first, end)` of the terms that overlap `nodes`, or `undefined`
  * when compromise tokenised the text too differently to line up.
@@ -97,10 +109,11 @@ const relativePronouns = new Set(['who', 'that', 'which', 'whom'])
 /** Words that can sit inside a noun phrase ("the new on-call engineer's"). */
 export const isNominal = (term: Term) =>
   term.normal === 'no' ||
+  (term.tags.has('Hyphenated') && term.post === '-') ||
   has(term, 'Noun', 'Adjective', 'Determiner', 'Possessive', 'Value', 'Pronoun') && !relativePronouns.has(term.normal) && !has(term, 'Preposition', 'Conjunction')
 
 /** Copulas, auxiliaries, negation and adverbs between a subject and its predicate ("was not really"). */
-const isVerbGroup = (term: Term) =>
+export const isVerbGroup = (term: Term) =>
   (has(term, 'Verb', 'Negative', 'Adverb', 'Auxiliary', 'Particle') || term.normal === 'to') && !has(term, 'Gerund', 'Noun')
 
 /** The noun phrase that ends just before `end` (exclusive), as far back as the clause allows. */

@@ -1,6 +1,146 @@
-import {defineRule} from '@blamelint/core'
+import {
+  defineRule,
+  findPhrases,
+  isBoundary,
+  isVerbGroup,
+  loadPhraseTable,
+  namedTerms,
+  nodesIn,
+  phraseAfter,
+  referentOf,
+  termRange,
+  termsOf,
+  type PhraseMatch,
+  type Sentence,
+  type Term,
+  type TermRange
+} from '@blamelint/core'
 
-// Skeleton: replace the empty check with the rule (see ../../shared/RULES.md).
+const table = loadPhraseTable(new URL('../data/questions.yml', import.meta.url))
+
+/** Table entries that are question words; the others are read as context. */
+const questionKinds = new Set(['who', 'why', 'how'])
+
+/** Words that may open a question clause before the question word: "So who pushed it?" */
+const openers = new Set(['and', 'but', 'so', 'then', 'also', 'or', 'ok', 'okay', 'well', 'now'])
+
+/** What the lexicon entries of the table found in one sentence, by term index. */
+interface Lexicon {
+  /** Where each lexicon phrase starts, by kind. */
+  starts: Map<string, Set<number>>
+  /** Where each lexicon phrase ends (exclusive), by kind. */
+  ends: Map<string, Set<number>>
+}
+
+function lexiconOf(sentence: Sentence, matches: PhraseMatch[]): Lexicon {
+  const starts = new Map<string, Set<number>>()
+  const ends = new Map<string, Set<number>>()
+  for (const match of matches) {
+    const range = termRange(sentence, match.nodes)
+    const kind = match.entry.kind ?? ''
+    if (!range) continue
+    if (!starts.has(kind)) starts.set(kind, new Set())
+    if (!ends.has(kind)) ends.set(kind, new Set())
+    starts.get(kind)!.add(range[0])
+    ends.get(kind)!.add(range[1])
+  }
+  return {starts, ends}
+}
+
+const at = (lexicon: Lexicon, kind: string, index: number) => lexicon.starts.get(kind)?.has(index) ?? false
+const after = (lexicon: Lexicon, kind: string, index: number) => lexicon.ends.get(kind)?.has(index) ?? false
+
+/** The end of the verb group that starts at `index` ("should have caught"). */
+function verbGroupEnd(terms: Term[], index: number): number {
+  let end = index
+  while (end < terms.length && isVerbGroup(terms[end]) && (end === index || !isBoundary(terms[end - 1], terms[end]))) end++
+  return end
+}
+
+const isHelper = (term: Term) => ['Auxiliary', 'Modal', 'Copula', 'Negative', 'Adverb'].some((tag) => term.tags.has(tag)) || term.text === ''
+
+/** The end of the main verb at or after `index`, with its particle: "should have caught", "turned off". */
+function mainVerbEnd(terms: Term[], index: number): number {
+  let verb = index
+  while (verb < terms.length - 1 && (isHelper(terms[verb]) || terms[verb].normal === 'have')) verb++
+  return terms[verb + 1]?.tags.has('Particle') ? verb + 2 : verb + 1
+}
+
+/**
+ * Where a culprit-seeking who-question that starts at term `index` ends, or
+ * `undefined` for questions about ownership, review or the future. Culprit
+ * questions ask about a past action ("Who pushed…?", "Who let…?", "Who has
+ * touched…?"), a counterfactual ("Who should have caught…?") or fault in any
+ * tense ("Who is to blame?", "Whose fault…?").
+ */
+function culpritQuestionEnd(terms: Term[], index: number, lexicon: Lexicon): number | undefined {
+  let cursor = index + 1
+  if (terms[index].normal === 'whose') {
+    const [, end] = phraseAfter(terms, cursor)
+    for (let word = cursor; word < end; word++) if (at(lexicon, 'blame', word)) return end
+    cursor = end
+  }
+  if (terms[cursor]?.normal === 'else') cursor++
+  const end = verbGroupEnd(terms, cursor)
+  const group = terms.slice(cursor, end)
+  const first = group[0]
+  if (!first?.tags.has('Verb')) return undefined
+  // Fault in any tense ("Who is to blame?"); responsibility only in the past ("Who was responsible…?").
+  for (let word = cursor + 1; word <= end && word < terms.length; word++) {
+    if (at(lexicon, 'blame', word)) return Math.max(end, word + 1)
+    if (at(lexicon, 'duty', word)) return first.tags.has('PastTense') ? Math.max(end, word + 1) : undefined
+  }
+  if (at(lexicon, 'ownership', cursor + group.findIndex((term) => !term.tags.has('Auxiliary') && !term.tags.has('Modal')))) return undefined
+  const verbEnd = mainVerbEnd(terms, cursor)
+  if (first.tags.has('Modal')) {
+    // Only the counterfactual: "Who should have caught this?"
+    const perfect = group.findIndex((term) => term.normal === 'have')
+    return perfect > 0 && group[perfect + 1]?.tags.has('PastTense') ? verbEnd : undefined
+  }
+  if (first.tags.has('Copula')) return undefined
+  if (first.tags.has('PastTense')) return verbEnd
+  // "has touched" is a past action; "has access" is not.
+  if (first.tags.has('Auxiliary')) return group.slice(1).some((term) => term.tags.has('PastTense')) ? verbEnd : undefined
+  // A bare form after "who" cannot be present tense ("who owns"), so it is a past form: "Who let the certificate expire?"
+  return !/s$/.test(first.normal) && !first.tags.has('Gerund') ? verbEnd : undefined
+}
+
+/**
+ * Where a why- or how-question about a person ends: "Why did Dylan not
+ * check", "Why would anyone deploy", "How could the reviewer miss". `lapse`
+ * asks for a negation or a verb of a missed step (for how-questions).
+ */
+function personQuestionEnd(terms: Term[], range: TermRange, lexicon: Lexicon, named: ReadonlySet<Term>, lapse: boolean): number | undefined {
+  let cursor = range[1]
+  const aux = terms[cursor]
+  if (aux?.tags.has('Verb')) {
+    if (aux.tags.has('Copula')) return undefined
+    cursor = verbGroupEnd(terms, cursor)
+  } else if (terms[range[0]].normal !== 'how' || terms[range[1] - 1].normal !== 'come') {
+    return undefined
+  }
+  const phrase = phraseAfter(terms, cursor)
+  // compromise may read the verb as a noun ("the reviewer miss this"): a person ends the subject.
+  const personAt = terms.slice(...phrase).findIndex((term) => !term.tags.has('Possessive') && referentOf([term], named) === 'person')
+  const subject: TermRange = personAt === -1 ? phrase : [phrase[0], phrase[0] + personAt + 1]
+  const referent = referentOf(terms.slice(...subject), named)
+  if (personAt === -1 || referent === 'self') return undefined
+  // The verb of the question, with a negation on the way: "did Dylan not check".
+  const end = mainVerbEnd(terms, subject[1])
+  if (!lapse) return end
+  const negated = terms.slice(range[1], end).some((term) => term.tags.has('Negative'))
+  const missed = terms.slice(subject[0], end).some((_, offset) => at(lexicon, 'lapse', subject[0] + offset))
+  return negated || missed ? end : undefined
+}
+
+/** Whether the question word at term `index` opens a question: at the start of a clause, or after "find out". */
+function opensQuestion(sentence: Sentence, terms: Term[], index: number, lexicon: Lexicon): 'direct' | 'indirect' | undefined {
+  if (after(lexicon, 'inquiry', index)) return 'indirect'
+  const previous = terms[index - 1]
+  const initial = !previous || isBoundary(previous, terms[index]) || openers.has(previous.normal)
+  return initial && sentence.text.slice(terms[index].start).includes('?') ? 'direct' : undefined
+}
+
 export default defineRule({
   meta: {
     id: 'no-who-questions',
@@ -8,5 +148,38 @@ export default defineRule({
     severity: 'suggestion',
     recommended: true
   },
-  check() {}
+  check(document, context) {
+    const bySentence = new Map<Sentence, PhraseMatch[]>()
+    for (const match of findPhrases(document, table)) {
+      const list = bySentence.get(match.sentence) ?? []
+      list.push(match)
+      bySentence.set(match.sentence, list)
+    }
+    for (const [sentence, matches] of bySentence) {
+      const questions = matches.filter((match) => questionKinds.has(match.entry.kind ?? ''))
+      // Cheap prefilter: no question word, no grammar.
+      if (questions.length === 0) continue
+      const terms = termsOf(sentence)
+      const lexicon = lexiconOf(sentence, matches)
+      for (const match of questions) {
+        const range = termRange(sentence, match.nodes)
+        if (!range) continue
+        const kind = opensQuestion(sentence, terms, range[0], lexicon)
+        if (!kind || (kind === 'indirect' && match.entry.kind !== 'who')) continue
+        const end =
+          match.entry.kind === 'who'
+            ? culpritQuestionEnd(terms, range[0], lexicon)
+            : personQuestionEnd(terms, range, lexicon, namedTerms(sentence, {people: context.settings.people}), match.entry.kind === 'how')
+        if (end === undefined) continue
+        const nodes = nodesIn(sentence, terms[range[0]].start, terms[end - 1].end)
+        const actual = sentence.text.slice(terms[range[0]].start, terms[end - 1].end)
+        context.report({
+          node: nodes,
+          message: (match.entry.message ?? table.message).replaceAll('{actual}', actual),
+          actual,
+          note: match.entry.note ?? table.note
+        })
+      }
+    }
+  }
 })

@@ -128,8 +128,8 @@ async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<
     return results
   }
   if (options.paths.length === 0) throw new BlamelintError('no input: give files, directories or globs, or pipe text in (see blamelint --help)')
-  const files = await expandPaths(options.paths, io.cwd, loadIgnore(io.cwd, options.ignorePath))
   const changes = options.diff ? await findChanges(io.cwd, options.diffBase) : undefined
+  const files = await expandPaths(options.paths, io.cwd, loadIgnore(io.cwd, options.ignorePath))
   const documentLevel = documentRules(rules)
   for (const path of files) {
     const absolute = resolve(io.cwd, path)

@@ -35,12 +35,12 @@ const roles = new Set(
 /** Nouns for what people do: judging these judges the people who did it. */
 const conduct = new Set(
   (
-    'review reviewing work job mistake edit move decision choice approach attitude behaviour behavior handling ' +
-    'testing coding engineering planning practice habit oversight slip response communication handover handoff ' +
-    'documentation writing thinking effort attempt judgement judgment call idea'
+    'review reviewing work job mistake edit move decision choice attitude behaviour behavior handling testing ' +
+    'coding engineering planning practice habit oversight slip response communication handover handoff writing ' +
+    'thinking effort attempt judgement judgment call idea deploy deployment rollout change fix patch merge commit'
   )
     .split(' ')
-    .flatMap((word) => [word, `${word}s`])
+    .flatMap((word) => [word, `${word}s`, `${word}es`])
 )
 
 /** Whether a term names a person: a pronoun or a role ("the reviewer", "someone"). */

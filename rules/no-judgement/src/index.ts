@@ -43,7 +43,8 @@ function judged(terms: Term[], range: TermRange, named: ReadonlySet<Term>): Refe
   if ((first.tags.has('Verb') && !first.tags.has('Adjective')) || first.tags.has('Adverb')) {
     return about(subjectBefore(terms, range[0], false) ?? clauseOpening(terms, range[0]))
   }
-  const phrase = phraseAround(terms, range)
+  // "at fault" and "to blame" are predicates, not part of a noun phrase.
+  const phrase = isNominal(first) ? phraseAround(terms, range) : range
   if (about(phrase) === 'self') return 'self'
   // Attributive: the phrase continues after the match ("a careless config edit").
   if (terms.slice(range[1], phrase[1]).some((term) => term.tags.has('Noun'))) return about([range[1], phrase[1]])
@@ -57,16 +58,44 @@ function judged(terms: Term[], range: TermRange, named: ReadonlySet<Term>): Refe
   if (subject) return about(subject)
   // "We cordoned the node as the likely culprit."
   if (terms[phrase[0] - 1]?.normal === 'as') return about(phraseBefore(terms, phrase[0] - 1))
+  // After its noun: "the person at fault".
+  const owner = subjectBefore(terms, phrase[0], false)
+  if (owner && owner[1] === phrase[0]) return about(owner)
   // "The culprit was the contractor who…"
   const complement = complementAfter(terms, phrase[1] - 1)
   return complement ? about(complement) : about(clauseOpening(terms, phrase[0]))
+}
+
+const denials = new Set(['no', 'not', 'never', 'nobody', 'none', 'neither', 'nor'])
+const linkingVerbs = new Set(['be', 'been', 'being', 'get', 'got', 'gotten', 'become', 'became', 'seem', 'seemed', 'seems', 'appear', 'appeared', 'appears'])
+
+/** Auxiliaries, copulas, negation and adverbs: the verb group of a predicate, without its main verb. */
+const isLinking = (term: Term) =>
+  term.text === '' || linkingVerbs.has(term.normal) || ['Copula', 'Auxiliary', 'Modal', 'Negative', 'Adverb'].some((tag) => term.tags.has(tag))
+
+/**
+ * Whether the judgement is denied: "the reviewer wasn't careless", "no one
+ * was to blame", "none of the responders were careless". Looks back through
+ * the verb group and the subject, stopping at the clause's other words.
+ */
+function isDenied(terms: Term[], [first]: TermRange): boolean {
+  const denies = (term: Term) => term.tags.has('Negative') || denials.has(term.normal)
+  let index = first - 1
+  const inClause = () => index >= 0 && !isBoundary(terms[index], terms[index + 1])
+  // The words just before the judgement and the verb group: "was not a", "wasn't".
+  for (; inClause() && (isLinking(terms[index]) || terms[index].tags.has('Determiner')); index--) if (denies(terms[index])) return true
+  // The subject: "no one", "none of the responders".
+  for (; inClause() && (isNominal(terms[index]) || terms[index].normal === 'of'); index--) if (denies(terms[index])) return true
+  return false
 }
 
 /** Whether the match judges someone other than the writer (see `kind` in the table). */
 function judgesPerson(match: PhraseMatch, people: readonly string[]): boolean {
   const range = termRange(match.sentence, match.nodes)
   if (!range) return false
-  const referent = judged(termsOf(match.sentence), range, namedTerms(match.sentence, {people}))
+  const terms = termsOf(match.sentence)
+  if (isDenied(terms, range)) return false
+  const referent = judged(terms, range, namedTerms(match.sentence, {people}))
   switch (match.entry.kind) {
     case 'work':
       return referent === 'person' || referent === 'conduct'

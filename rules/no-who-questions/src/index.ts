@@ -62,7 +62,7 @@ const isHelper = (term: Term) => ['Auxiliary', 'Modal', 'Copula', 'Negative', 'A
 /** The end of the main verb at or after `index`, with its particle: "should have caught", "turned off". */
 function mainVerbEnd(terms: Term[], index: number): number {
   let verb = index
-  while (verb < terms.length - 1 && (isHelper(terms[verb]) || terms[verb].normal === 'have')) verb++
+  while (verb < terms.length - 1 && (isHelper(terms[verb]) || (terms[verb].normal === 'have' && terms[verb + 1].tags.has('PastTense')))) verb++
   return terms[verb + 1]?.tags.has('Particle') ? verb + 2 : verb + 1
 }
 
@@ -77,7 +77,7 @@ function culpritQuestionEnd(terms: Term[], index: number, lexicon: Lexicon): num
   let cursor = index + 1
   if (terms[index].normal === 'whose') {
     const [, end] = phraseAfter(terms, cursor)
-    for (let word = cursor; word < end; word++) if (at(lexicon, 'blame', word)) return end
+    for (let word = cursor; word < end; word++) if (at(lexicon, 'fault', word)) return end
     cursor = end
   }
   if (terms[cursor]?.normal === 'else') cursor++
@@ -85,19 +85,28 @@ function culpritQuestionEnd(terms: Term[], index: number, lexicon: Lexicon): num
   const group = terms.slice(cursor, end)
   const first = group[0]
   if (!first?.tags.has('Verb')) return undefined
-  // Fault in any tense ("Who is to blame?"); responsibility only in the past ("Who was responsible…?").
+  // Fault in any tense ("Who is to blame?"); responsibility in the past or for a failure ("Who is responsible for this mess?").
   for (let word = cursor + 1; word <= end && word < terms.length; word++) {
     if (at(lexicon, 'blame', word)) return Math.max(end, word + 1)
-    if (at(lexicon, 'duty', word)) return first.tags.has('PastTense') ? Math.max(end, word + 1) : undefined
+    if (at(lexicon, 'duty', word)) {
+      const object = terms[word + 1]?.normal === 'for' ? phraseAfter(terms, word + 2) : undefined
+      const failure = object !== undefined && object[0] < object[1] && at(lexicon, 'failure', object[1] - 1)
+      return first.tags.has('PastTense') || failure ? Math.max(end, word + 1) : undefined
+    }
   }
   if (at(lexicon, 'ownership', cursor + group.findIndex((term) => !term.tags.has('Auxiliary') && !term.tags.has('Modal')))) return undefined
+  if (first.tags.has('Copula')) {
+    // "Who was the engineer that pushed the change?"
+    const [start, stop] = phraseAfter(terms, end)
+    const pronoun = terms[stop]
+    return start < stop && pronoun && /^(who|that)$/.test(pronoun.normal) && terms[stop + 1]?.tags.has('PastTense') ? stop + 2 : undefined
+  }
   const verbEnd = mainVerbEnd(terms, cursor)
   if (first.tags.has('Modal')) {
     // Only the counterfactual: "Who should have caught this?"
     const perfect = group.findIndex((term) => term.normal === 'have')
     return perfect > 0 && group[perfect + 1]?.tags.has('PastTense') ? verbEnd : undefined
   }
-  if (first.tags.has('Copula')) return undefined
   if (first.tags.has('PastTense')) return verbEnd
   // "has touched" is a past action; "has access" is not.
   if (first.tags.has('Auxiliary')) return group.slice(1).some((term) => term.tags.has('PastTense')) ? verbEnd : undefined

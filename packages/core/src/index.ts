@@ -22,3 +22,4 @@ export {findPeople, mayNamePerson, personAt, subjectOf, type PeopleOptions, type
 export {complementAfter, isBoundary, isNominal, isVerbGroup, nodesIn, phraseAfter, phraseAround, phraseBefore, subjectBefore, termRange, termsOf, textSpan, type Term, type TermRange} from './terms.js'
 export {isPersonTerm, namedTerms, referentOf, type Referent} from './referents.js'
 export {findCounterfactuals, type Counterfactual} from './counterfactuals.js'
+export {actionLead, findActionPhrases, reportActionPhrases, type ActionLead, type ActionPhraseEntry, type ActionPhraseMatch, type ActionPhraseOptions, type ReportActionPhraseOptions} from './action-items.js'

@@ -1,6 +1,7 @@
-import {defineRule} from '@blamelint/core'
+import {defineRule, loadPhraseTable, reportActionPhrases} from '@blamelint/core'
 
-// Skeleton: replace the empty check with the rule (see ../../shared/RULES.md).
+const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url))
+
 export default defineRule({
   meta: {
     id: 'action-item-bounded',
@@ -8,5 +9,7 @@ export default defineRule({
     severity: 'warning',
     recommended: true
   },
-  check() {}
+  check(document, context) {
+    reportActionPhrases(document, context, table, {firstPerItem: true})
+  }
 })

@@ -1,6 +1,69 @@
-import {defineRule} from '@blamelint/core'
+import {defineRule, type ActionItem, type Document} from '@blamelint/core'
 
-// Skeleton: replace the empty check with the rule (see ../../shared/RULES.md).
+/** Handles and addresses: `@kim`, `kim@`, `kim@example.com`, Slack `<@U024BE7LH>`, Jira `[~kim]`. */
+const handle = /(?:^|[\s(\[,;:/|])@[A-Za-z0-9][\w.-]*|\b[a-z][\w.-]*@(?=[\s,;:)\]|]|$)|\b[\w.+-]+@[\w-]+\.[\w.-]+|<@[A-Z0-9]+>|\[~[\w.-]+\]/m
+/** "Owner: Kim", "assigned to the storage team", "(SRE team)". */
+const ownerLabel = /\b(?:owners?|assignees?|dri|responsible)\s*[:=]\s*\S|\b(?:owned by|assigned to)\s+\S|\([^()]*\b(?:team|squad|rotation|on-?call)\b[^()]*\)/i
+/** A name in parentheses or after a dash at the end of an item: "(Ngozi Okafor)", "(Kim, Lee)", "— Kim". */
+const nameWord = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}`
+const trailingName = new RegExp(String.raw`(?:\(\s*(${nameWord}(?:\s*(?:,|&|and|/)\s*${nameWord})*)\s*\)|[—–]\s*(${nameWord}))\s*[.;]?\s*$`, 'u')
+/** Words in trailing parentheses that are statuses or priorities, not people. */
+const notNames = /^(?:done|completed?|fixed|resolved|closed|shipped|ongoing|open|optional|blocked|pending|planned|in progress|high|medium|low|critical|urgent|minor|major|later|next|now|today|tomorrow|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december)$/i
+/** Ticket references: `ABC-123`, `#123`, links, "bug 123", `b/123`, reference-style links. */
+const ticket = /\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|[\s(\[,;:])#\d+\b|https?:\/\/|\bwww\.|\b(?:bugs?|issues?|tickets?|pr|jira|incidents?)\s*#?\d{2,}\b|\bb\/\d+|\]\[[^\]\n]+\]/im
+const ownerColumn = /^(?:owners?|assignees?|assigned to|who|responsible|dri|lead|poc|point of contact|team|champion)$/
+const ticketColumn = /^(?:tickets?|bugs?|issues?|jira|links?|tracking|tracker|ref|reference|pr|id|epic|card|story)$/
+const emptyValue = /^\s*(?:$|-+\s*$|—|–|n\/?a\b|none\b|tbd\b|tbc\b|\?|unassigned\b|unknown\b|nobody\b)/i
+/**
+ * An item that is already done needs no owner: `[x]`, "(Done)", "DONE", "has
+ * been added", a "Completed" section or a done status.
+ */
+const done = /\((?:[^()]*\s)?(?:done|completed|fixed|resolved|shipped)\b[^()]*\)|\*\*(?:done|completed|fixed)\*\*|\b(?:has|have) (?:been|already)\b/i
+const doneTag = /\b(?:DONE|COMPLETED|FIXED)\b/
+const doneValue = /^\s*(?:done|completed?|fixed|resolved|closed|shipped)\b/i
+
+function namesSomeone(text: string): boolean {
+  const match = trailingName.exec(text)
+  if (!match) return false
+  const names = (match[1] ?? match[2]).split(/\s*(?:,|&|\band\b|\/)\s*/)
+  return names.every((name) => !notNames.test(name))
+}
+
+/** Whether the item's own text or columns give an owner or a ticket. */
+function hasOwnerOrTicket(document: Document, item: ActionItem): boolean {
+  for (const [name, field] of Object.entries(item.columns)) {
+    if ((ownerColumn.test(name) || ticketColumn.test(name)) && !emptyValue.test(field.text)) return true
+  }
+  const source = document.source.slice(item.extent.start, item.extent.end)
+  return handle.test(source) || ownerLabel.test(source) || ticket.test(source) || namesSomeone(item.text.trim())
+}
+
+function isDone(document: Document, item: ActionItem): boolean {
+  if (item.checked === true || /\b(?:done|completed)\b/i.test(item.section.title)) return true
+  if (Object.entries(item.columns).some(([name, field]) => name === 'status' && doneValue.test(field.text))) return true
+  const source = document.source.slice(item.extent.start, item.extent.end)
+  return done.test(source) || doneTag.test(source)
+}
+
+/** The item a nested item belongs to: the nearest earlier item one level up in the same section. */
+function parentOf(items: ActionItem[], index: number): ActionItem | undefined {
+  const item = items[index]
+  for (let at = index - 1; at >= 0 && item.depth > 0; at--) {
+    const other = items[at]
+    if (other.section !== item.section) return undefined
+    if (other.depth < item.depth) return other.depth === item.depth - 1 ? other : undefined
+  }
+  return undefined
+}
+
+/** A section whose heading or prose names an owner for all of its items ("Owner for all items: @kim"). */
+function sectionHasOwner(document: Document, item: ActionItem): boolean {
+  const itemBlocks = new Set(document.actionItems.flatMap((other) => other.blocks))
+  return document.blocks.some(
+    (block) => block.section === item.section && !itemBlocks.has(block) && block.kind !== 'listItem' && block.kind !== 'tableCell' && (ownerLabel.test(block.text) || handle.test(block.text))
+  )
+}
+
 export default defineRule({
   meta: {
     id: 'action-item-owner',
@@ -8,5 +71,23 @@ export default defineRule({
     severity: 'suggestion',
     recommended: true
   },
-  check() {}
+  check(document, context) {
+    const items = document.actionItems
+    const owned = new Set<ActionItem>()
+    items.forEach((item, index) => {
+      const parent = parentOf(items, index)
+      if (hasOwnerOrTicket(document, item) || (parent && owned.has(parent))) owned.add(item)
+    })
+    for (const item of items) {
+      if (owned.has(item) || isDone(document, item) || sectionHasOwner(document, item)) continue
+      context.report({
+        span: item.span,
+        actual: item.text,
+        message:
+          'This action item has neither an owner nor a ticket, so once the review is over nobody is sure who will do it or where to follow it up. ' +
+          'Add an owner (`@handle` or "Owner: name") or a ticket reference (ABC-123, #123 or a link), e.g. "Add an automated presubmit check for schema changes (@priya, OPS-123)".',
+        note: 'Items with a ticket get prioritised alongside other work; items that live only in the review document are forgotten.'
+      })
+    }
+  }
 })

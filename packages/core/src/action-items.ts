@@ -1,0 +1,155 @@
+// Helpers for the action-item rules: where an item's action starts (after
+// priority tags, ticket ids and "We should"), and phrase tables whose entries
+// may be limited to that first word.
+import type {SentenceContent, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {findPhrases, wordText, type PhraseEntry, type PhraseMatch, type PhraseTable} from './phrases.js'
+import type {ActionItem, Document, RuleContext, Sentence} from './types.js'
+
+/** Where the action of an item starts. */
+export interface ActionLead {
+  sentence: Sentence
+  /** Index of the first action word among `sentence.node.children`. */
+  index: number
+  word: Word
+  /** The word, lower-cased. */
+  text: string
+}
+
+/** Priority and status tags written before the action ("P1", "HIGH", "TODO"). */
+const tag = /^(?:p[0-4]|sev-?[0-4])$/i
+const upperTag = /^(?:HIGH|MEDIUM|MED|LOW|CRITICAL|URGENT|MAJOR|MINOR|BLOCKER|TODO|DONE|WIP|OPEN|FIXED|NEW)$/
+const ticket = /^[A-Z][A-Z0-9]+-\d+$/
+/** Who before a modal: "We should…", "Someone will…". */
+const subjects = new Set(['we', 'i', 'you', 'they', 'someone', 'somebody'])
+/** Modals and their particles, skipped before the verb: "need to", "should also". */
+const modals = new Set(['should', 'must', 'will', 'shall', 'could', 'can', 'need', 'needs', 'have', 'has', 'want', 'plan', 'to', 'also', 'then', 'please', "let's", 'let', 'us'])
+/** Words that are modal only before "to": "need to", but "have a call". */
+const takesTo = new Set(['have', 'has', 'need', 'needs', 'want', 'plan'])
+/** Modals that open an item without a subject: "Need to…", "Please…". */
+const openers = new Set(['should', 'must', 'need', 'please', "let's", 'let', 'to'])
+/** Separators after a label: "Alerting: add…", "Prevent - add…". */
+const separator = /^[:\-–—|]$/
+
+const isWord = (node: SentenceContent): node is Word => node.type === 'WordNode'
+
+/**
+ * The first action word of an item: its first sentence's first word after
+ * priority tags, ticket ids ("#12:", "OPS-3") and modal openings ("We
+ * should", "Need to"). With `isVerb`, a short label before a colon or dash
+ * ("Alerting: add…") is skipped when the word after it is a verb and the
+ * label's first word is not.
+ */
+export function actionLead(item: ActionItem, isVerb?: (word: string) => boolean): ActionLead | undefined {
+  const sentence = item.sentences[0]
+  if (!sentence) return undefined
+  const children = sentence.node.children
+  const lead = (index: number): ActionLead => ({sentence, index, word: children[index] as Word, text: wordText(children[index])})
+  const words = children.map((node, index) => ({node, index})).filter(({node}) => isWord(node))
+  let at = 0
+  const value = (position: number) => toString(words[position].node)
+  while (at < words.length && (tag.test(value(at)) || upperTag.test(value(at)) || ticket.test(value(at)) || isTicketNumber(children, words[at].index))) at++
+  at = afterModalOpening(words.map(({node}) => wordText(node)), at)
+  if (at >= words.length) return undefined
+  const first = words[at].index
+  if (isVerb && !isVerb(wordText(children[first]))) {
+    const labelEnd = children.findIndex((node, index) => index > first && separator.test(toString(node)) && (node.type === 'PunctuationNode' || node.type === 'SymbolNode'))
+    const labelWords = words.filter(({index}) => index >= first && index < labelEnd).length
+    const after = words.find(({index}) => index > labelEnd)
+    if (labelEnd !== -1 && labelWords <= 5 && after && isVerb(wordText(after.node))) return lead(after.index)
+  }
+  return lead(first)
+}
+
+/** Index of the verb after a modal opening ("We should also", "Need to"), or `at`. */
+function afterModalOpening(words: string[], at: number): number {
+  let next = at
+  if (subjects.has(words[next]) && modals.has(words[next + 1] ?? '')) next++
+  else if (!openers.has(words[next])) return at
+  while (next < words.length - 1 && modals.has(words[next]) && (!takesTo.has(words[next]) || words[next + 1] === 'to')) next++
+  return next
+}
+
+/** A number written as `#12`. */
+function isTicketNumber(children: SentenceContent[], index: number): boolean {
+  const previous = children[index - 1]
+  return /^\d+$/.test(toString(children[index])) && previous !== undefined && toString(previous) === '#'
+}
+
+/** A phrase-table entry for action items. */
+export interface ActionPhraseEntry extends PhraseEntry {
+  /** Only match at the item's first action word (see `actionLead`). */
+  atLead?: boolean
+  /** Only match right after the item's first action word: "Fix **it**". */
+  afterLead?: boolean
+  /** Skip when one of these words comes within `window` + 2 words after: "make sure everyone **has** access" is a state, not a habit. */
+  unlessSoonFollowedBy?: string[]
+  /** Skip when one of these words comes earlier in the sentence: "**prevent** its deletion in the future". */
+  unlessEarlier?: string[]
+}
+
+export interface ActionPhraseMatch extends PhraseMatch {
+  entry: ActionPhraseEntry
+  item: ActionItem
+}
+
+export interface ActionPhraseOptions {
+  /** The items to search (default: all). */
+  items?: ActionItem[]
+  /** Passed to `actionLead`, to skip labels such as "Alerting:". */
+  isVerb?: (word: string) => boolean
+  /** Search only the first sentence: the action, not the explanation after it. */
+  firstSentence?: boolean
+}
+
+/** Find a table's phrases in action items, honouring `atLead`. */
+export function findActionPhrases(document: Document, table: PhraseTable, options: ActionPhraseOptions = {}): ActionPhraseMatch[] {
+  return (options.items ?? document.actionItems).flatMap((item) => {
+    const lead = actionLead(item, options.isVerb)
+    return findPhrases(document, table, options.firstSentence ? item.sentences.slice(0, 1) : item.sentences)
+      .map((match) => ({...match, item}) as ActionPhraseMatch)
+      .filter((match) => contextAllows(match))
+      .filter((match) => {
+        const {atLead, afterLead} = match.entry
+        if (!atLead && !afterLead) return true
+        if (!lead || match.sentence !== lead.sentence) return false
+        if (atLead) return match.index === lead.index
+        const between = lead.sentence.node.children.slice(lead.index + 1, match.index)
+        return between.length > 0 && between.every((node) => node.type === 'WhiteSpaceNode')
+      })
+      .sort((a, b) => (a.nodes[0].position?.start.offset ?? 0) - (b.nodes[0].position?.start.offset ?? 0))
+  })
+}
+
+function contextAllows({entry, sentence, index, nodes}: ActionPhraseMatch): boolean {
+  const children = sentence.node.children
+  const after = children.slice(index + nodes.length).filter(isWord).map(wordText)
+  const before = children.slice(0, index).filter(isWord).map(wordText)
+  if (entry.unlessSoonFollowedBy && after.slice(0, (entry.window ?? 1) + 2).some((word) => entry.unlessSoonFollowedBy!.includes(word))) return false
+  return !entry.unlessEarlier || !before.some((word) => entry.unlessEarlier!.includes(word))
+}
+
+export interface ReportActionPhraseOptions extends ActionPhraseOptions {
+  /** Drop matches on conditions of the rule's own. */
+  keep?: (match: ActionPhraseMatch) => boolean
+  /** Report only the first match in each item, so a short item gets one message. */
+  firstPerItem?: boolean
+}
+
+/** Report a table's phrases in action items, as `reportPhrases` does for prose. */
+export function reportActionPhrases(document: Document, context: RuleContext, table: PhraseTable, options: ReportActionPhraseOptions = {}): void {
+  const reported = new Set<ActionItem>()
+  for (const match of findActionPhrases(document, table, options)) {
+    if (options.keep && !options.keep(match)) continue
+    if (options.firstPerItem && reported.has(match.item)) continue
+    reported.add(match.item)
+    const {entry, actual} = match
+    context.report({
+      node: match.nodes,
+      message: (entry.message ?? table.message).replaceAll('{actual}', actual),
+      actual,
+      expected: entry.expected,
+      note: entry.note ?? table.note
+    })
+  }
+}

@@ -1,5 +1,16 @@
 import {describe, expect, it} from 'vitest'
-import {isActionHeading, parseDocument, type ActionItem, type InputFormat} from '../src/index.js'
+import {
+  actionLead,
+  findActionPhrases,
+  isActionHeading,
+  parseDocument,
+  reportActionPhrases,
+  type ActionItem,
+  type ActionPhraseEntry,
+  type ActionPhraseOptions,
+  type InputFormat,
+  type PhraseTable
+} from '../src/index.js'
 
 function items(source: string, format: InputFormat = 'markdown'): ActionItem[] {
   return parseDocument(source, format).document.actionItems
@@ -148,5 +159,75 @@ describe('action items in plain text', () => {
       'line:rotate the key'
     ])
     expect(found[0].columns.owner.text).toBe('@kim')
+  })
+})
+
+describe('actionLead', () => {
+  const lead = (source: string, isVerb?: (word: string) => boolean) => {
+    const [item] = items(source)
+    return actionLead(item, isVerb)?.text
+  }
+
+  it('skips priority tags, ticket ids and modal openings', () => {
+    expect(lead('## Action items\n\n- P1: Add an alert.\n')).toBe('add')
+    expect(lead('## Action items\n\n- HIGH Add an alert.\n')).toBe('add')
+    expect(lead('## Action items\n\n- #2226: Add an alert.\n')).toBe('add')
+    expect(lead('## Action items\n\n- OPS-12 Add an alert.\n')).toBe('add')
+    expect(lead('## Action items\n\n- We should also add an alert.\n')).toBe('add')
+    expect(lead('## Action items\n\n- Need to add an alert.\n')).toBe('add')
+  })
+
+  it('keeps words that only look like modals', () => {
+    expect(lead('## Action items\n\n- We should have a talk with the vendor.\n')).toBe('have')
+    expect(lead('## Action items\n\n- High memory alert for the indexer.\n')).toBe('high')
+  })
+
+  it('skips a short label before a colon when a verb follows it', () => {
+    const isVerb = (word: string) => word === 'add'
+    expect(lead('## Action items\n\n- Alerting: add a page on lag.\n', isVerb)).toBe('add')
+    expect(lead('## Action items\n\n- Alerting: pages on lag.\n', isVerb)).toBe('alerting')
+    expect(lead('## Action items\n\n- Alerting: add a page on lag.\n')).toBe('alerting')
+  })
+})
+
+describe('action-item phrase tables', () => {
+  const table = (entries: ActionPhraseEntry[]): PhraseTable => ({message: 'Found `{actual}`.', entries})
+  const found = (source: string, entries: ActionPhraseEntry[], options: ActionPhraseOptions = {}) => {
+    const {document} = parseDocument(source)
+    return findActionPhrases(document, table(entries), options).map((match) => match.actual)
+  }
+
+  it('searches action items only', () => {
+    expect(found('## Timeline\n\n- Fix it now.\n\n## Action items\n\n- Fix it later.\n', [{phrases: ['fix']}])).toEqual(['Fix'])
+  })
+
+  it('atLead and afterLead', () => {
+    const source = '## Action items\n\n- Investigate the logs and investigate it.\n- Fix it.\n'
+    expect(found(source, [{phrases: ['investigate'], atLead: true}])).toEqual(['Investigate'])
+    expect(found(source, [{phrases: ['it'], afterLead: true}])).toEqual(['it'])
+  })
+
+  it('unlessSoonFollowedBy and unlessEarlier', () => {
+    const source = '## Action items\n\n- Make sure everyone has access.\n- Make sure everyone checks the context.\n- Prevent deletes in the future.\n- Review access in the future.\n'
+    expect(found(source, [{phrases: ['make sure'], onlyFollowedBy: ['everyone'], window: 2, unlessSoonFollowedBy: ['has']}])).toEqual(['Make sure'])
+    expect(found(source, [{phrases: ['in the future'], unlessEarlier: ['prevent']}])).toEqual(['in the future'])
+  })
+
+  it('firstSentence leaves the explanation after the action alone', () => {
+    const source = '## Action items\n\n- Document the steps. The issue was that nobody knew them.\n'
+    expect(found(source, [{phrases: ['the issue']}])).toEqual(['The issue'])
+    expect(found(source, [{phrases: ['the issue']}], {firstSentence: true})).toEqual([])
+  })
+
+  it('reports in source order, and only the first match per item when asked', () => {
+    const {document} = parseDocument('## Action items\n\n- Always remember to double-check.\n')
+    const reports: string[] = []
+    const context = {options: {}, settings: {people: []}, report: (report: {actual?: string}) => reports.push(report.actual ?? '')}
+    const entries = [{phrases: ['double-check']}, {phrases: ['remember to']}, {phrases: ['always']}]
+    reportActionPhrases(document, context, table(entries))
+    expect(reports).toEqual(['Always', 'remember to', 'double-check'])
+    reports.length = 0
+    reportActionPhrases(document, context, table(entries), {firstPerItem: true, keep: (match) => match.actual !== 'Always'})
+    expect(reports).toEqual(['remember to'])
   })
 })

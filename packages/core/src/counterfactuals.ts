@@ -6,7 +6,9 @@
 // Not counterfactuals: possession or a recommendation ("should have alerting",
 // "should have a runbook", "should have automated tests"), a missing thing
 // ("should have had a plan"), a "could" about an outcome ("could have lost
-// data") and a negated "could" ("could not have known").
+// data", "without paging we could have noticed it later") and a negated
+// "could" ("could not have known").
+import {nlp} from './nlp.js'
 import {isBoundary, termsOf, type Term, type TermRange} from './terms.js'
 import type {Sentence} from './types.js'
 
@@ -39,6 +41,9 @@ const outcomes = new Set(
     'occurred hurt damaged'
   ).split(' ')
 )
+
+/** Words that set up a worse imagined world for a "could": "without paging we could have noticed it later". */
+const hypothetical = new Set(['without', 'otherwise', 'fortunately', 'luckily', 'thankfully'])
 
 /** "had", "got": something missing, not something done. */
 const possession = new Set(['had', 'got', 'gotten'])
@@ -85,8 +90,27 @@ export function findCounterfactuals(sentence: Sentence): Counterfactual[] {
     const verb = terms[at]
     if (!isParticiple(verb) || possession.has(verb.normal)) continue
     if (adjectival.has(verb.normal) && isBareNoun(terms[at + 1])) continue
-    if (modal === 'could' && outcomes.has(verb.normal)) continue
+    if (modal === 'could' && (outcomes.has(verb.normal) || terms.slice(0, index).some((term) => hypothetical.has(term.normal)))) continue
     found.push({range: [index, at + 1], modal, verb: verb.normal, passive: false})
   }
   return found
+}
+
+type ToInfinitive = (word: string, model: object, tense: string) => string
+
+/**
+ * The infinitive of a past participle ("caught" → "catch", "known" → "know"),
+ * for suggestions such as "did not catch". compromise's conjugation table is
+ * tried as a participle, then as a past tense; a guess that is not an English
+ * word is dropped ("run" stays "run", not the name "Rin").
+ */
+export function infinitiveOf(participle: string): string {
+  const world = nlp().world() as {methods: {two: {transform: {verb: {toInfinitive: ToInfinitive}}}}}
+  const model = nlp().model() as {one: {lexicon: Record<string, string | string[]>}}
+  const toInfinitive = world.methods.two.transform.verb.toInfinitive
+  const fromParticiple = toInfinitive(participle, model, 'Participle')
+  if (fromParticiple && fromParticiple !== participle) return fromParticiple
+  const fromPast = toInfinitive(participle, model, 'PastTense')
+  const known = [model.one.lexicon[fromPast] ?? []].flat().some((tag) => !/Name$/.test(tag))
+  return fromPast && (participle.endsWith('ed') || known) ? fromPast : participle
 }

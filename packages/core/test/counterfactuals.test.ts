@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findCounterfactuals, parseDocument, termsOf} from '../src/index.js'
+import {findCounterfactuals, infinitiveOf, parseDocument, termsOf} from '../src/index.js'
 
 /** The counterfactuals of a one-sentence text, as `words (verb, passive?)`. */
 function counterfactuals(text: string): string[] {
@@ -40,6 +40,13 @@ describe('findCounterfactuals', () => {
     expect(counterfactuals('We could have lost the whole table.')).toEqual([])
     expect(counterfactuals('It could have been much worse.')).toEqual([])
     expect(counterfactuals("I couldn't have known.")).toEqual([])
+    expect(counterfactuals('Without paging we could have noticed it much later.')).toEqual([])
     expect(counterfactuals('I would have liked more context.')).toEqual([])
+  })
+})
+
+describe('infinitiveOf', () => {
+  it('turns regular and irregular participles into infinitives', () => {
+    expect(['checked', 'caught', 'known', 'thought', 'done', 'read', 'run', 'put'].map(infinitiveOf)).toEqual(['check', 'catch', 'know', 'think', 'do', 'read', 'run', 'put'])
   })
 })

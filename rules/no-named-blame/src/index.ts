@@ -1,12 +1,253 @@
-import {defineRule} from '@blamelint/core'
+import {
+  defineRule,
+  findCounterfactuals,
+  findPeople,
+  findPhrases,
+  isMention,
+  loadPhraseTable,
+  mayNamePerson,
+  nodesIn,
+  personAt,
+  subjectOf,
+  termRange,
+  termsOf,
+  type Counterfactual,
+  type PeopleOptions,
+  type Person,
+  type PhraseEntry,
+  type PhraseMatch,
+  type PhraseTable,
+  type RuleContext,
+  type Sentence,
+  wordText
+} from '@blamelint/core'
 
-// Skeleton: replace the empty check with the rule (see ../../shared/RULES.md).
+type SentenceContent = Sentence['node']['children'][number]
+
+/** Phrase-table entries as this rule's tables write them. */
+type Entry = PhraseEntry & {kind?: string; withNextWord?: boolean}
+
+const load = <Extra extends object = object>(name: string) => loadPhraseTable(new URL(`../data/${name}`, import.meta.url)) as PhraseTable & Extra
+const predicates = load<{discoveries: string[]; remedies: string[]}>('predicates.yml')
+const causes = load<{failures: string[]; reliefs: string[]; systemStates: string[]}>('causes.yml')
+const possessions = load('possessions.yml')
+
+/** A person tied to a failure: who, and the nodes to report. */
+interface Tie {
+  people: Person[]
+  nodes: SentenceContent[]
+  expected?: string[]
+}
+
+const isWord = (node: SentenceContent | undefined) => node?.type === 'WordNode'
+const wordAt = (sentence: Sentence, index: number) => (isWord(sentence.node.children[index]) ? wordText(sentence.node.children[index]) : '')
+
+/** Index of the next word after `index`, across whitespace (and, with `punctuation`, a colon or dash). */
+function nextWord(sentence: Sentence, index: number, punctuation = false): number {
+  const children = sentence.node.children
+  let at = index
+  while (at < children.length && !isWord(children[at])) {
+    const skippable = children[at].type === 'WhiteSpaceNode' || (punctuation && /^[:\-–—]$/.test(wordText(children[at])))
+    if (!skippable) return -1
+    at++
+  }
+  return at < children.length ? at : -1
+}
+
+/** Index of the previous word before `index`, across whitespace only. */
+function previousWord(sentence: Sentence, index: number): number {
+  const children = sentence.node.children
+  let at = index - 1
+  while (at >= 0 && children[at].type === 'WhiteSpaceNode') at--
+  return at >= 0 && isWord(children[at]) ? at : -1
+}
+
+const span = (sentence: Sentence, start: number, end: number) => sentence.node.children.slice(start, end)
+
+/** The person owning the noun that ends at `index`: "Sam's commit", "Mo's new config". */
+function possessorBefore(sentence: Sentence, people: Person[], index: number): Person | undefined {
+  let at = index
+  for (let step = 0; step < 3 && at >= 0; step++) {
+    const owner = people.find((person) => person.possessive && person.end === at + 1)
+    if (owner) return owner
+    at = previousWord(sentence, at)
+  }
+  return undefined
+}
+
+/** The person named as agent by a "by" after node `start`: "broken by Sam". */
+function agentAfter(sentence: Sentence, people: Person[], start: number): Person | undefined {
+  for (let at = start, step = 0; at !== -1 && step < 6; at = nextWord(sentence, at + 1), step++) {
+    if (wordAt(sentence, at) === 'by') return personAt(sentence, people, at + 1)
+  }
+  return undefined
+}
+
+/** compromise's tags for the word at node `index`. */
+function tagsAt(sentence: Sentence, index: number): Set<string> {
+  const terms = termsOf(sentence)
+  const range = termRange(sentence, [sentence.node.children[index]])
+  return new Set(range ? terms.slice(...range).flatMap((term) => [...term.tags]) : [])
+}
+
+const objectTags = ['Noun', 'Determiner', 'Adjective', 'Value', 'Preposition', 'Possessive', 'Adverb']
+
+/**
+ * The verb that a faulty object or manner belongs to ("deleted" in "deleted
+ * the old topic by mistake"): back over the noun phrase and prepositions.
+ */
+function verbBefore(sentence: Sentence, index: number): number {
+  for (let at = previousWord(sentence, index); at !== -1; at = previousWord(sentence, at)) {
+    const tags = tagsAt(sentence, at)
+    if (tags.has('Verb') && !tags.has('Auxiliary')) return at
+    if (!objectTags.some((tag) => tags.has(tag))) return -1
+  }
+  return -1
+}
+
+/** Who a predicate ties to its failure: its subject, the owner of its subject, or a passive agent. */
+function tiePredicate(sentence: Sentence, people: Person[], match: PhraseMatch): Tie | undefined {
+  const entry = match.entry as Entry
+  let start = match.index
+  let end = match.index + match.nodes.length
+  if (entry.kind === 'object' || entry.kind === 'faulty-object') {
+    const verb = verbBefore(sentence, match.index)
+    const excluded = entry.kind === 'object' ? predicates.discoveries : [...predicates.discoveries, ...predicates.remedies]
+    if (verb !== -1 && excluded.includes(wordAt(sentence, verb))) return undefined
+    if (verb !== -1) start = verb
+    // Show the object the marker qualifies: "the wrong Kafka topic".
+    if (entry.kind === 'faulty-object' || /^(the|a|an)$/.test(wordAt(sentence, match.index))) end = phraseEnd(sentence, end)
+  } else if (entry.withNextWord) {
+    const next = nextWord(sentence, end)
+    if (next !== -1) end = next + 1
+  }
+  const subjects = subjectOf(sentence, people, start)
+  if (subjects.length > 0) {
+    const first = subjects[subjects.length - 1]
+    return {people: [...subjects].reverse(), nodes: span(sentence, first.start, end)}
+  }
+  const owner = possessorBefore(sentence, people, previousWord(sentence, start))
+  if (owner) return {people: [owner], nodes: span(sentence, owner.start, end)}
+  // A passive: "was broken by Sam", "was deleted by Yusuf by mistake".
+  const agent = agentAfter(sentence, people, start)
+  if (agent) return {people: [agent], nodes: span(sentence, start, Math.max(end, agent.end))}
+  return undefined
+}
+
+/**
+ * The end of the noun phrase that starts at node `start`: adjectives, the
+ * head, and nouns compounded with it ("untested migration", "wrong Kafka topic").
+ */
+function phraseEnd(sentence: Sentence, start: number): number {
+  let end = start
+  let head = false
+  for (let at = nextWord(sentence, start), step = 0; at !== -1 && step < 4; at = nextWord(sentence, at + 1), step++) {
+    const tags = tagsAt(sentence, at)
+    if (head && !tags.has('Noun')) break
+    end = at + 1
+    head ||= !tags.has('Adjective')
+  }
+  return end
+}
+
+/** A person right after a cause phrase: "caused by Lee", "the root cause was Raj's change". */
+function tieCause(sentence: Sentence, people: Person[], match: PhraseMatch): Tie | undefined {
+  const end = match.index + match.nodes.length
+  const at = nextWord(sentence, end, true)
+  const person = at === -1 ? undefined : personAt(sentence, people, at)
+  if (!person) return undefined
+  if ((match.entry as Entry).kind === 'effect') {
+    const words = sentence.node.children.filter((node, index) => isWord(node) && (index < match.index || index >= person.end)).map(wordText)
+    if (!words.some((word) => causes.failures.includes(word)) || words.some((word) => causes.reliefs.includes(word))) return undefined
+  }
+  const following = [nextWord(sentence, person.end)]
+  following.push(following[0] === -1 ? -1 : nextWord(sentence, following[0] + 1))
+  if (following.some((at) => causes.systemStates.includes(wordAt(sentence, at)))) return undefined
+  return {people: [person], nodes: span(sentence, match.index, person.possessive ? phraseEnd(sentence, person.end) : person.end)}
+}
+
+/** A fault noun or adjective right after a possessive person: "Dylan's mistake", "Mo's bad deploy". */
+function tiePossession(sentence: Sentence, people: Person[], match: PhraseMatch): Tie | undefined {
+  const before = previousWord(sentence, match.index)
+  const owner = people.find((person) => person.possessive && person.end === before + 1)
+  if (!owner) return undefined
+  let end = match.index + match.nodes.length
+  const entry = match.entry as Entry
+  if (entry.kind !== 'adjective') return {people: [owner], nodes: span(sentence, owner.start, end)}
+  end = phraseEnd(sentence, owner.end)
+  const noun = wordAt(sentence, end - 1)
+  if (end - 1 === match.index) return undefined
+  return {people: [owner], nodes: span(sentence, owner.start, end), expected: entry.expected?.map((text) => text.replace('{noun}', noun))}
+}
+
+const counterfactualMessage =
+  '`{actual}` ties {person} to what, with hindsight, should have happened. Naming who should have acted turns the ' +
+  'review into a verdict on that person. Say what they saw and why their action made sense at the time, and what ' +
+  'would have made the other path visible.'
+
+/** Named subjects of counterfactuals: "Dylan should have checked the lag". */
+function tieCounterfactuals(sentence: Sentence, counterfactuals: Counterfactual[], people: Person[]): Tie[] {
+  const terms = termsOf(sentence)
+  const children = sentence.node.children
+  return counterfactuals.flatMap(({range, passive}) => {
+    const modal = children.indexOf(nodesIn(sentence, terms[range[0]].start, terms[range[0]].end)[0])
+    const subjects = passive ? [] : subjectOf(sentence, people, modal)
+    if (subjects.length === 0) return []
+    const end = children.indexOf(nodesIn(sentence, terms[range[1] - 1].start, terms[range[1] - 1].end)[0]) + 1
+    return [{people: [...subjects].reverse(), nodes: span(sentence, subjects[subjects.length - 1].start, end)}]
+  })
+}
+
+// Most specific first: a person is reported once, for the first tie found.
+const tables: Array<[PhraseTable, typeof tiePredicate]> = [
+  [causes, tieCause],
+  [possessions, tiePossession],
+  [predicates, tiePredicate]
+]
+
 export default defineRule({
   meta: {
     id: 'no-named-blame',
     description: 'Flags a named person tied to a failure ("Dylan forgot to…", "caused by @lee").',
     severity: 'error',
-    recommended: true
+    recommended: true,
+    options: {
+      notPeople: {
+        type: 'string[]',
+        default: [],
+        description: 'Capitalised names of systems, products and teams that are not people (added to the built-in list).'
+      },
+      blockquotes: {
+        type: 'boolean',
+        default: true,
+        description: 'Lint blockquotes, which often hold pasted chat; set to `false` to skip them.'
+      }
+    }
   },
-  check() {}
+  check(document, context: RuleContext) {
+    const options: PeopleOptions = {people: context.settings.people, notPeople: context.options.notPeople as string[]}
+    const sentences = context.options.blockquotes ? document.sentences : document.sentences.filter((sentence) => !sentence.block.quoted)
+    const reported = new Set<Person>()
+    const report = (sentence: Sentence, found: Tie | undefined, message: string, note?: string) => {
+      if (!found || isMention(document.source, sentence, found.nodes) || found.people.some((one) => reported.has(one))) return
+      for (const one of found.people) reported.add(one)
+      const actual = document.source.slice(found.nodes[0].position?.start.offset, found.nodes[found.nodes.length - 1].position?.end.offset)
+      const person = found.people.map((one) => one.text.replace(/['’]s$/, '')).join(' and ')
+      context.report({node: found.nodes, message: message.replaceAll('{actual}', actual).replaceAll('{person}', person), actual, expected: found.expected, note})
+    }
+    const peopleIn = (sentence: Sentence) => (mayNamePerson(sentence, options) ? findPeople(sentence, options) : [])
+
+    for (const [table, tie] of tables) {
+      // The phrase tables are the lexical prefilter: people (and compromise) only for sentences that match.
+      for (const match of findPhrases(document, table, sentences)) {
+        const people = peopleIn(match.sentence)
+        if (people.length > 0) report(match.sentence, tie(match.sentence, people, match), match.entry.message ?? table.message, match.entry.note ?? table.note)
+      }
+    }
+    for (const sentence of sentences) {
+      const counterfactuals = findCounterfactuals(sentence)
+      const people = counterfactuals.length > 0 ? peopleIn(sentence) : []
+      for (const found of tieCounterfactuals(sentence, counterfactuals, people)) report(sentence, found, counterfactualMessage, predicates.note)
+    }
+  }
 })

@@ -25,7 +25,7 @@ const roles = new Set(
     'reviewer approver author committer contributor contractor consultant employee staffer hire newcomer ' +
     'intern trainee manager lead owner maintainer user person individual human colleague coworker co-worker ' +
     'teammate team squad crew department on-call oncall on-caller sre dba tester analyst architect designer ' +
-    'director executive cto vp member volunteer guy folk'
+    'director executive cto vp member volunteer guy folk vendor supplier agency'
   )
     .split(' ')
     .flatMap((word) => [word, `${word}s`])
@@ -37,7 +37,7 @@ const conduct = new Set(
   (
     'review reviewing work job mistake edit move decision choice attitude behaviour behavior handling testing ' +
     'coding engineering planning practice habit oversight slip response communication handover handoff writing ' +
-    'thinking effort attempt judgement judgment call idea deploy deployment rollout change fix patch merge commit'
+    'thinking effort attempt judgement judgment call idea deploy deployment rollout change merge commit'
   )
     .split(' ')
     .flatMap((word) => [word, `${word}s`, `${word}es`])

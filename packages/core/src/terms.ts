@@ -105,16 +105,22 @@ export function isBoundary(before: Term | undefined, after: Term | undefined): b
 
 const has = (term: Term, ...tags: string[]) => tags.some((tag) => term.tags.has(tag))
 const relativePronouns = new Set(['who', 'that', 'which', 'whom'])
+/** compromise tags these as nouns; in a sentence they are adverbs of place and time. */
+const adverbNouns = new Set(['here', 'there', 'today', 'yesterday', 'tonight'])
 
 /** Words that can sit inside a noun phrase ("the new on-call engineer's"). */
 export const isNominal = (term: Term) =>
   term.normal === 'no' ||
   (term.tags.has('Hyphenated') && term.post === '-') ||
-  has(term, 'Noun', 'Adjective', 'Determiner', 'Possessive', 'Value', 'Pronoun') && !relativePronouns.has(term.normal) && !has(term, 'Preposition', 'Conjunction')
+  (has(term, 'Noun', 'Adjective', 'Determiner', 'Possessive', 'Value', 'Pronoun') &&
+    !relativePronouns.has(term.normal) &&
+    !adverbNouns.has(term.normal) &&
+    !has(term, 'Preposition', 'Conjunction'))
 
 /** Copulas, auxiliaries, negation and adverbs between a subject and its predicate ("was not really"). */
 export const isVerbGroup = (term: Term) =>
-  (has(term, 'Verb', 'Negative', 'Adverb', 'Auxiliary', 'Particle') || term.normal === 'to') && !has(term, 'Gerund', 'Noun')
+  ((has(term, 'Verb', 'Negative', 'Adverb', 'Auxiliary', 'Particle') || term.normal === 'to') && !has(term, 'Gerund', 'Noun')) ||
+  adverbNouns.has(term.normal)
 
 /** The noun phrase that ends just before `end` (exclusive), as far back as the clause allows. */
 export function phraseBefore(terms: Term[], end: number): TermRange {

@@ -52,6 +52,8 @@ describe('terms', () => {
   it('finds the complement and the phrase around a match', () => {
     const {terms, range} = locate('The culprit was the contractor who changed it.', 'culprit')
     expect(words(terms, complementAfter(terms, range[1] - 1))).toBe('the contractor')
+    const here = locate('The main culprit here was the contractor.', 'culprit')
+    expect(words(here.terms, complementAfter(here.terms, here.range[1]))).toBe('the contractor')
     const around = locate('It was a careless config change, then a restart.', 'careless')
     expect(words(around.terms, phraseAround(around.terms, around.range))).toBe('a careless config change')
   })

@@ -1,4 +1,4 @@
-import {defineRule, findPhrases, isBoundary, loadPhraseTable, termRange, termsOf, type PhraseMatch} from '@blamelint/core'
+import {defineRule, findPhrases, isBoundary, loadPhraseTable, termRange, termsOf, wordText, type PhraseMatch} from '@blamelint/core'
 
 const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url))
 
@@ -24,6 +24,8 @@ function isNegated(match: PhraseMatch): boolean {
 const isTitle = (match: PhraseMatch) =>
   match.sentence.block.kind === 'heading' || match.sentence.block.text.trim().replace(/[:*_.]+$/, '').length <= match.actual.length
 
+const determiners = new Set(['our', 'their', 'its', 'this', 'that', 'my', 'your', 'his', 'her', 'a', 'an', 'the', 'one', 'no'])
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 export default defineRule({
@@ -42,11 +44,14 @@ export default defineRule({
       previous = match
       const {entry, actual} = match
       const initial = match.index === 0 && /^\p{Lu}/u.test(actual)
+      // After "our" or "this" a replacement with its own article would not read.
+      const before = match.sentence.node.children.slice(0, match.index).findLast((node) => node.type === 'WordNode')
+      const determined = before !== undefined && determiners.has(wordText(before))
       context.report({
         node: match.nodes,
         message: (entry.message ?? table.message).replaceAll('{actual}', actual),
         actual,
-        expected: entry.expected?.map((text) => (initial ? capitalise(text) : text)),
+        expected: determined ? undefined : entry.expected?.map((text) => (initial ? capitalise(text) : text)),
         note: entry.note ?? table.note
       })
     }

@@ -107,6 +107,13 @@ function culpritQuestionEnd(terms: Term[], index: number, lexicon: Lexicon): num
     const perfect = group.findIndex((term) => term.normal === 'have')
     return perfect > 0 && group[perfect + 1]?.tags.has('PastTense') ? verbEnd : undefined
   }
+  if (/^(do|does|did)$/.test(first.normal)) {
+    // "Who did we page?" asks for an object, not an agent; "Who did the deploy?" and "Who didn't run…?" do not.
+    const [start, stop] = phraseAfter(terms, end)
+    const alone = group.every((term, index) => index === 0 || term.tags.has('Negative'))
+    if (alone && start < stop && terms[stop]?.tags.has('Verb')) return undefined
+    return first.normal === 'did' ? verbEnd : undefined
+  }
   if (first.tags.has('PastTense')) return verbEnd
   // "has touched" is a past action; "has access" is not.
   if (first.tags.has('Auxiliary')) return group.slice(1).some((term) => term.tags.has('PastTense')) ? verbEnd : undefined
@@ -130,14 +137,15 @@ function personQuestionEnd(terms: Term[], range: TermRange, lexicon: Lexicon, na
   }
   const phrase = phraseAfter(terms, cursor)
   // compromise may read the verb as a noun ("the reviewer miss this"): a person ends the subject.
-  const personAt = terms.slice(...phrase).findIndex((term) => !term.tags.has('Possessive') && referentOf([term], named) === 'person')
-  const subject: TermRange = personAt === -1 ? phrase : [phrase[0], phrase[0] + personAt + 1]
+  let personEnd = phrase[0]
+  while (personEnd < phrase[1] && (terms[personEnd].tags.has('Possessive') || referentOf(terms.slice(phrase[0], personEnd + 1), named) !== 'person')) personEnd++
+  const subject: TermRange = [phrase[0], Math.min(personEnd + 1, phrase[1])]
   const referent = referentOf(terms.slice(...subject), named)
-  if (personAt === -1 || referent === 'self') return undefined
+  if (personEnd === phrase[1] || referent === 'self') return undefined
   // The verb of the question, with a negation on the way: "did Dylan not check".
   const end = mainVerbEnd(terms, subject[1])
   if (!lapse) return end
-  const negated = terms.slice(range[1], end).some((term) => term.tags.has('Negative'))
+  const negated = terms.slice(range[1], end).some((term) => term.tags.has('Negative') || /^(no|nobody|none|never)$/.test(term.normal))
   const missed = terms.slice(subject[0], end).some((_, offset) => at(lexicon, 'lapse', subject[0] + offset))
   return negated || missed ? end : undefined
 }

@@ -174,8 +174,9 @@ export default defineRule({
     }
     for (const [sentence, matches] of bySentence) {
       const questions = matches.filter((match) => questionKinds.has(match.entry.kind ?? ''))
-      // Cheap prefilter: no question word, no grammar.
-      if (questions.length === 0) continue
+      // Cheap prefilter: without a question word, and a question mark or "find out", no grammar.
+      const asks = sentence.text.includes('?') || matches.some((match) => match.entry.kind === 'inquiry')
+      if (questions.length === 0 || !asks) continue
       const terms = termsOf(sentence)
       const lexicon = lexiconOf(sentence, matches)
       for (const match of questions) {

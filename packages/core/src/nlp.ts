@@ -3,6 +3,7 @@
 // lexical prefilter. The CommonJS build is required synchronously so that
 // rules stay plain synchronous functions.
 import {createRequire} from 'node:module'
+import {LRUCache} from 'lru-cache'
 import type nlpType from 'compromise'
 import type {Sentence} from './types.js'
 
@@ -23,17 +24,21 @@ export function isNlpLoaded(): boolean {
   return loaded !== undefined
 }
 
-const analyses = new WeakMap<Sentence, NlpView>()
+/**
+ * Analyses by sentence text (all compromise sees), kept across lints so that
+ * an editor re-linting after an edit only analyses the sentences it changed.
+ */
+const analyses = new LRUCache<string, NlpView>({max: 2000})
 
 /**
  * compromise's analysis of a sentence, shared by every rule that asks for it
- * during one lint. Treat it as read-only: a rule must not change it.
+ * (in this and later lints). Treat it as read-only: a rule must not change it.
  */
 export function analyze(sentence: Sentence): NlpView {
-  let view = analyses.get(sentence)
+  let view = analyses.get(sentence.text)
   if (!view) {
     view = nlp()(sentence.text)
-    analyses.set(sentence, view)
+    analyses.set(sentence.text, view)
   }
   return view
 }

@@ -3,11 +3,13 @@
 // `nlcst-search`, applies each entry's context conditions, skips mentions,
 // and reports.
 import {readFileSync} from 'node:fs'
-import type {SentenceContent, Word} from 'nlcst'
-import {search} from 'nlcst-search'
+import {LRUCache} from 'lru-cache'
+import type {Nodes, Root, SentenceContent, Word} from 'nlcst'
+import {search as searchTree} from 'nlcst-search'
 import {toString} from 'nlcst-to-string'
 import {parse as parseYaml} from 'yaml'
 import {isMention} from './mention.js'
+import {paragraphKey} from './parse/paragraph.js'
 import type {Document, RuleContext, Sentence} from './types.js'
 
 /** One row of a phrase table. */
@@ -92,6 +94,20 @@ export interface PhraseMatch {
   index: number
 }
 
+/** A match as node indexes in its sentence. */
+interface Found {
+  phrase: string
+  index: number
+  length: number
+}
+
+/**
+ * Matches found by earlier lints, per table, block paragraph (see
+ * `paragraphKey`) and sentence, so an editor re-linting after an edit only
+ * searches the blocks that changed.
+ */
+const memo = new WeakMap<PhraseTable, LRUCache<string, Found[][]>>()
+
 /**
  * Find a table's phrases in the document's sentences, skipping mentions and
  * entries whose conditions rule the match out.
@@ -99,28 +115,52 @@ export interface PhraseMatch {
 export function findPhrases(document: Document, table: PhraseTable, sentences: Sentence[] = document.sentences): PhraseMatch[] {
   const byPhrase = new Map<string, PhraseEntry>()
   for (const entry of table.entries) for (const phrase of entry.phrases) byPhrase.set(phrase, entry)
-  const phrases = [...byPhrase.keys()]
-  const matches: PhraseMatch[] = []
+  let cache = memo.get(table)
+  if (!cache) memo.set(table, (cache = new LRUCache({max: 5000})))
+  const known = new Map<Sentence, Found[]>()
   for (const sentence of sentences) {
-    const found: PhraseMatch[] = []
-    search(
-      sentence.node,
-      phrases,
-      (nodes, index, _parent, phrase) => {
-        const entry = byPhrase.get(phrase)!
-        const siblings = sentence.node.children
-        if (!conditionsHold(entry, siblings, index, index + nodes.length)) return
-        if (isMention(document.source, sentence, nodes)) return
-        found.push({entry, sentence, nodes, actual: toString(nodes), index})
-      },
-      {allowLiterals: true}
-    )
-    // When phrases overlap ("fat finger" in "fat fingers"), keep the longest.
-    const inside = (a: PhraseMatch, b: PhraseMatch) =>
-      a !== b && a.index >= b.index && a.index + a.nodes.length <= b.index + b.nodes.length && a.nodes.length < b.nodes.length
-    matches.push(...found.filter((match) => !found.some((other) => inside(match, other))))
+    const found = cache.get(paragraphKey(sentence.block.tree) ?? '')?.[sentence.block.tree.children.indexOf(sentence.node)]
+    if (found) known.set(sentence, found)
   }
-  return matches
+  const missing = sentences.filter((sentence) => !known.has(sentence))
+  if (missing.length > 0) {
+    for (const [sentence, found] of search(document, missing, byPhrase)) {
+      known.set(sentence, found)
+      const key = paragraphKey(sentence.block.tree)
+      if (key === undefined) continue
+      const entry = cache.get(key) ?? []
+      entry[sentence.block.tree.children.indexOf(sentence.node)] = found
+      cache.set(key, entry)
+    }
+  }
+  return sentences.flatMap((sentence) =>
+    known.get(sentence)!.map(({phrase, index, length}) => {
+      const nodes = sentence.node.children.slice(index, index + length)
+      return {entry: byPhrase.get(phrase)!, sentence, nodes, actual: toString(nodes), index}
+    })
+  )
+}
+
+/** Matches per sentence. One `search` over all the sentences: it prepares the phrases on every call. */
+function search(document: Document, sentences: Sentence[], byPhrase: Map<string, PhraseEntry>): Map<Sentence, Found[]> {
+  const found = new Map<Sentence, Found[]>(sentences.map((sentence) => [sentence, []]))
+  const bySentenceNode = new Map<Nodes, Sentence>(sentences.map((sentence) => [sentence.node, sentence]))
+  const root = {type: 'RootNode', children: sentences.map((sentence) => sentence.node)} as unknown as Root
+  searchTree(
+    root,
+    [...byPhrase.keys()],
+    (nodes, index, parent, phrase) => {
+      const sentence = bySentenceNode.get(parent)!
+      if (!conditionsHold(byPhrase.get(phrase)!, sentence.node.children, index, index + nodes.length)) return
+      if (isMention(document.source, sentence, nodes)) return
+      found.get(sentence)!.push({phrase, index, length: nodes.length})
+    },
+    {allowLiterals: true}
+  )
+  // When phrases overlap ("fat finger" in "fat fingers"), keep the longest.
+  const inside = (a: Found, b: Found) => a !== b && a.index >= b.index && a.index + a.length <= b.index + b.length && a.length < b.length
+  for (const [sentence, list] of found) found.set(sentence, list.filter((match) => !list.some((other) => inside(match, other))))
+  return found
 }
 
 function conditionsHold(entry: PhraseEntry, siblings: SentenceContent[], start: number, end: number): boolean {

@@ -7,12 +7,15 @@ import {unified} from 'unified'
 import type {Block, Document} from '../types.js'
 import {DocumentBuilder, spanOf} from './builder.js'
 import type {Comment} from './comments.js'
+import {incrementalParser} from './incremental.js'
 import type {Segment} from './paragraph.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+/** `processor.parse`, reusing unchanged parts of earlier documents (for editors). */
+const parseTree = incrementalParser((text) => processor.parse(text) as Root)
 
 export function parseMarkdown(source: string): {document: Document; comments: Comment[]} {
-  const tree = processor.parse(source) as Root
+  const tree = parseTree(source)
   const builder = new DocumentBuilder(source, 'markdown')
   const comments: Comment[] = []
 

@@ -7,9 +7,11 @@
 // indent, backslash escape or entity before a word shifts all later
 // positions. Here each text segment is aligned character by character with
 // its source slice, so ranges stay exact in every container.
-import type {Paragraph, SentenceContent} from 'nlcst'
+import {LRUCache} from 'lru-cache'
+import type {Nodes, Paragraph, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
+import type {Point} from 'unist'
 import type {Location} from 'vfile-location'
 
 /** A piece of a block's inline content. */
@@ -86,8 +88,63 @@ function place(nodes: SentenceContent[], map: Int32Array, base: number, from: nu
   return offset
 }
 
+interface CachedParagraph {
+  tree: Paragraph
+  /** Where the tree's first segment started. */
+  at: Point
+}
+
+/**
+ * Paragraphs of earlier parses by block, so an editor re-parsing after an
+ * edit only tokenizes the blocks that changed; the others are copied with
+ * their positions shifted.
+ */
+const paragraphs = new LRUCache<string, CachedParagraph>({max: 20_000})
+const keys = new WeakMap<Paragraph, string>()
+
+/**
+ * A key that identifies a block's paragraph: equal keys mean equal trees
+ * (up to a shift of positions), so per-sentence results can be cached by it.
+ */
+export function paragraphKey(tree: Paragraph): string | undefined {
+  return keys.get(tree)
+}
+
 /** Build an nlcst paragraph from a block's segments. */
 export function toParagraph(segments: Segment[], source: string, location: Location): Paragraph {
+  const from = segments[0]?.start ?? 0
+  const at = location.toPoint(from)
+  // The segments (relative to the first) and the source they cover decide the tree.
+  const key = `${segments.map((segment) => `${segment.kind}${segment.start - from},${segment.end - from}${segment.kind === 'break' ? '' : `:${segment.value.length}:${segment.value}`}`).join(';')}\u0000${source.slice(from, segments[segments.length - 1]?.end ?? from)}`
+  const cached = paragraphs.get(key)
+  let tree: Paragraph
+  if (cached && at) {
+    // Unmoved blocks (those before an edit) share the tree: rules never change it.
+    tree = cached.at.offset === at.offset && cached.at.line === at.line && cached.at.column === at.column ? cached.tree : shifted(cached.tree, cached.at, at)
+  } else {
+    tree = buildParagraph(segments, source, location)
+    if (at) paragraphs.set(key, {tree, at})
+  }
+  keys.set(tree, key)
+  return tree
+}
+
+/** A copy of `node` moved from `from` to `to`: columns change only on the first line. */
+function shifted<Node extends Nodes>(node: Node, from: Point, to: Point): Node {
+  const copy = {...node}
+  if (node.position) {
+    const move = (point: Point): Point => ({
+      line: point.line + to.line - from.line,
+      column: point.line === from.line ? point.column + to.column - from.column : point.column,
+      offset: point.offset! + to.offset! - from.offset!
+    })
+    copy.position = {start: move(node.position.start), end: move(node.position.end)}
+  }
+  if ('children' in node) (copy as {children: unknown[]}).children = node.children.map((child: Nodes) => shifted(child, from, to))
+  return copy
+}
+
+function buildParagraph(segments: Segment[], source: string, location: Location): Paragraph {
   const content: SentenceContent[] = []
   let previousEnd: number | undefined
   for (const segment of segments) {

@@ -20,6 +20,8 @@ export interface Counterfactual {
   verb: string
   /** A passive: "should have been caught". */
   passive: boolean
+  /** What happened, said plainly ("did not check"), when the modal is simple enough to rewrite. */
+  fact?: string
 }
 
 const modals = new Set(['should', 'could', 'ought'])
@@ -91,7 +93,9 @@ export function findCounterfactuals(sentence: Sentence): Counterfactual[] {
     if (!isParticiple(verb) || possession.has(verb.normal)) continue
     if (adjectival.has(verb.normal) && isBareNoun(terms[at + 1])) continue
     if (modal === 'could' && (outcomes.has(verb.normal) || terms.slice(0, index).some((term) => hypothetical.has(term.normal)))) continue
-    found.push({range: [index, at + 1], modal, verb: verb.normal, passive: false})
+    // "should have checked" → "did not check"; not "should not have…" or "should have load tested".
+    const fact = !negated && terms[at - 1].normal === 'have' ? `did not ${infinitiveOf(verb.normal)}` : undefined
+    found.push({range: [index, at + 1], modal, verb: verb.normal, passive: false, fact})
   }
   return found
 }

@@ -45,6 +45,17 @@ describe('findCounterfactuals', () => {
   })
 })
 
+describe('Counterfactual.fact', () => {
+  const facts = (text: string) => findCounterfactuals(parseDocument(text).document.sentences[0]).map((found) => found.fact)
+
+  it('says what happened for a plain modal', () => {
+    expect(facts('I should have caught it.')).toEqual(['did not catch'])
+    expect(facts("I shouldn't have merged it.")).toEqual([undefined])
+    expect(facts('We should have load tested it.')).toEqual([undefined])
+    expect(facts('We should have been more careful.')).toEqual([undefined])
+  })
+})
+
 describe('infinitiveOf', () => {
   it('turns regular and irregular participles into infinitives', () => {
     expect(['checked', 'caught', 'known', 'thought', 'done', 'read', 'run', 'put'].map(infinitiveOf)).toEqual(['check', 'catch', 'know', 'think', 'do', 'read', 'run', 'put'])

@@ -1,6 +1,66 @@
-import {defineRule} from '@blamelint/core'
+import {
+  defineRule,
+  findCounterfactuals,
+  findPhrases,
+  isMention,
+  loadPhraseTable,
+  nodesIn,
+  referentOf,
+  subjectBefore,
+  termRange,
+  termsOf,
+  type Sentence,
+  type Term,
+  type TermRange
+} from '@blamelint/core'
 
-// Skeleton: replace the empty check with the rule (see ../../shared/RULES.md).
+const table = loadPhraseTable(new URL('../data/idioms.yml', import.meta.url))
+
+const counterfactualMessage =
+  '`{actual}` is a counterfactual about your own actions: it says what you failed to do, not why the path you took ' +
+  'made sense. Describe what you saw and expected at the time, and what would have pointed to the other path ' +
+  '("the replica-lag panel was not on the failover dashboard").'
+
+const counterfactualNote = 'People are harsher on themselves than on others; counterfactuals add shame, not knowledge.'
+
+const has = (term: Term | undefined, tag: string) => term?.tags.has(tag) ?? false
+
+/** The subject of the predicate at term `index`, when it is the writer ("I", "we", "my team and I"). */
+function selfSubject(terms: Term[], index: number): TermRange | undefined {
+  const subject = subjectBefore(terms, index, false)
+  if (!subject || referentOf(terms.slice(...subject)) !== 'self') return undefined
+  // From the first pronoun: "I" in "In hindsight I could have…".
+  const first = terms.findIndex((term, at) => at >= subject[0] && (has(term, 'Pronoun') || has(term, 'Possessive')))
+  return [first === -1 || first >= subject[1] ? subject[0] : first, subject[1]]
+}
+
+/** The nodes of terms `[start, end)`. */
+const nodesOf = (sentence: Sentence, terms: Term[], start: number, end: number) => nodesIn(sentence, terms[start].start, terms[end - 1].end)
+
+/** The terms to report for an idiom, or `undefined` when its context rules it out (see `kind` in the table). */
+function idiomRange(terms: Term[], [start, end]: TermRange, kind: string | undefined): TermRange | undefined {
+  switch (kind) {
+    case 'self': {
+      const subject = selfSubject(terms, start)
+      // "I forgot to remove": take the verb after "to".
+      return subject ? [subject[0], terms[end - 1].normal === 'to' && has(terms[end], 'Verb') ? end + 1 : end] : undefined
+    }
+    case 'inversion':
+      // "Had I checked…" opens the sentence with a verb after the pronoun.
+      return start === 0 && has(terms[end], 'Verb') ? [start, end + 1] : undefined
+    default: {
+      // "It was not my fault" denies it.
+      if ([terms[start - 1], terms[start - 2]].some((term) => has(term, 'Negative'))) return undefined
+      // "my fault injection suite", "my error budget" are compounds.
+      if (kind === 'compound' && has(terms[end], 'Noun') && !has(terms[end], 'Pronoun') && terms[end].pre.trim() === '' && terms[end - 1].post.trim() === '') return undefined
+      // "If only I had read…": run on through the verb group.
+      let stop = end
+      while (stop < end + 2 && has(terms[stop], 'Verb')) stop++
+      return [start, stop]
+    }
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'no-self-blame',
@@ -8,5 +68,37 @@ export default defineRule({
     severity: 'warning',
     recommended: true
   },
-  check() {}
+  check(document, context) {
+    for (const match of findPhrases(document, table)) {
+      const terms = termsOf(match.sentence)
+      const found = termRange(match.sentence, match.nodes)
+      const range = found && idiomRange(terms, found, match.entry.kind)
+      if (!range) continue
+      const nodes = nodesOf(match.sentence, terms, ...range)
+      const actual = document.source.slice(nodes[0].position?.start.offset, nodes[nodes.length - 1].position?.end.offset)
+      context.report({node: nodes, message: (match.entry.message ?? table.message).replaceAll('{actual}', actual), actual, note: match.entry.note ?? table.note})
+    }
+
+    for (const sentence of document.sentences) {
+      const counterfactuals = findCounterfactuals(sentence)
+      if (counterfactuals.length === 0) continue
+      const terms = termsOf(sentence)
+      for (const {range, passive, fact} of counterfactuals) {
+        const subject = passive ? undefined : selfSubject(terms, range[0])
+        if (!subject) continue
+        const nodes = nodesOf(sentence, terms, subject[0], range[1])
+        if (isMention(document.source, sentence, nodes)) continue
+        const actual = document.source.slice(nodes[0].position?.start.offset, nodes[nodes.length - 1].position?.end.offset)
+        // "I should have checked" → "I did not check", unless markup inside the range would be lost.
+        const plain = sentence.text.slice(terms[subject[0]].start, terms[range[1] - 1].end) === actual
+        context.report({
+          node: nodes,
+          message: counterfactualMessage.replaceAll('{actual}', actual),
+          actual,
+          expected: fact && plain ? [`${sentence.text.slice(terms[subject[0]].start, terms[subject[1] - 1].end)} ${fact}`] : undefined,
+          note: counterfactualNote
+        })
+      }
+    }
+  }
 })

@@ -1,6 +1,80 @@
-import {defineRule} from '@blamelint/core'
+import {
+  defineRule,
+  findCounterfactuals,
+  findPhrases,
+  isBoundary,
+  isMention,
+  loadPhraseTable,
+  namedTerms,
+  nodesIn,
+  referentOf,
+  subjectBefore,
+  termRange,
+  termsOf,
+  type PhraseEntry,
+  type PhraseTable,
+  type Referent,
+  type Sentence,
+  type Term,
+  type TermRange
+} from '@blamelint/core'
 
-// Skeleton: replace the empty check with the rule (see ../../shared/RULES.md).
+type Entry = PhraseEntry & {withNextWord?: boolean; dropFirstWord?: boolean}
+
+const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url)) as PhraseTable & {signals: string[]; groups: string[]}
+
+const counterfactualMessage =
+  '`{actual}` is a counterfactual about someone else, judged with knowledge of the outcome. Knowing how it ended ' +
+  'makes the right path look obvious; it did not look that way at the time. Say what the person saw, what the tools ' +
+  'showed, and why the action made sense then.'
+
+/** Words after "obvious" that already mark it as hindsight: "obvious only in hindsight". */
+const acknowledged = /^(only )?(in|with) (hindsight|retrospect)\b|^after the fact\b/
+
+const has = (term: Term | undefined, tag: string) => term?.tags.has(tag) ?? false
+
+/** What the subject of the predicate at term `index` refers to; groups the shared check does not know count as people. */
+function subjectOf(sentence: Sentence, terms: Term[], index: number, people: readonly string[]): {range?: TermRange; referent?: Referent} {
+  const range = subjectBefore(terms, index, false)
+  if (!range) return {}
+  const words = terms.slice(...range)
+  const head = words.findLast((term) => has(term, 'Noun'))
+  const referent = head && table.groups.includes(head.normal) ? 'person' : referentOf(words, namedTerms(sentence, {people}))
+  return {range, referent}
+}
+
+/** Whether a negation stands in the clause before term `index`: "it was not immediately obvious", "none of this was obvious". */
+function negatedBefore(terms: Term[], index: number): boolean {
+  for (let at = index - 1; at >= 0 && !isBoundary(terms[at], terms[at + 1]); at--) {
+    if (has(terms[at], 'Negative') || /^(hardly|barely|far|nothing|none|no|nobody)$/.test(terms[at].normal)) return true
+  }
+  return false
+}
+
+/** Whether a phrase match passes its entry's context check (see `kind` in the table). */
+function accepts(sentence: Sentence, terms: Term[], range: TermRange, entry: Entry, people: readonly string[]): boolean {
+  switch (entry.kind) {
+    case 'obvious': {
+      const after = terms.slice(range[1], range[1] + 3).map((term) => term.normal).join(' ')
+      return !negatedBefore(terms, range[1]) && !acknowledged.test(after)
+    }
+    case 'judged': {
+      // Others, not the writer: first-person accounts are no-self-blame's business.
+      return subjectOf(sentence, terms, range[0], people).referent === 'person'
+    }
+    case 'passive': {
+      const subject = subjectBefore(terms, range[0], false)
+      const head = subject && terms.slice(...subject).findLast((term) => has(term, 'Noun'))
+      return head !== undefined && table.signals.includes(head.normal)
+    }
+    default:
+      return true
+  }
+}
+
+const sourceText = (source: string, nodes: Sentence['node']['children']) =>
+  source.slice(nodes[0].position?.start.offset, nodes[nodes.length - 1].position?.end.offset)
+
 export default defineRule({
   meta: {
     id: 'no-hindsight',
@@ -8,5 +82,49 @@ export default defineRule({
     severity: 'warning',
     recommended: true
   },
-  check() {}
+  check(document, context) {
+    const people = context.settings.people
+    for (const match of findPhrases(document, table)) {
+      const entry = match.entry as Entry
+      const terms = termsOf(match.sentence)
+      const range = termRange(match.sentence, match.nodes)
+      if (!range || !accepts(match.sentence, terms, range, entry, people)) continue
+      // "failed to notice": the verb belongs to the report.
+      const end = entry.withNextWord && terms[range[1]] ? range[1] + 1 : range[1]
+      const nodes = nodesIn(match.sentence, terms[range[0]].start, terms[end - 1].end)
+      const actual = sourceText(document.source, nodes)
+      const rest = actual.split(/\s+/).slice(1).join(' ')
+      let expected = entry.expected
+      if (entry.dropFirstWord) expected = [rest]
+      else if (entry.withNextWord && expected) expected = expected.map((text) => `${text} ${actual.split(/\s+/).pop()}`)
+      context.report({
+        node: nodes,
+        message: (entry.message ?? table.message).replaceAll('{actual}', actual),
+        actual,
+        expected,
+        note: entry.note ?? table.note
+      })
+    }
+
+    for (const sentence of document.sentences) {
+      const counterfactuals = findCounterfactuals(sentence)
+      if (counterfactuals.length === 0) continue
+      const terms = termsOf(sentence)
+      for (const {range, passive, fact} of counterfactuals) {
+        // Systems ("the load balancer should have failed over") and the writer (no-self-blame) are left alone.
+        if (passive || subjectOf(sentence, terms, range[0], people).referent !== 'person') continue
+        const nodes = nodesIn(sentence, terms[range[0]].start, terms[range[1] - 1].end)
+        if (isMention(document.source, sentence, nodes)) continue
+        const actual = sourceText(document.source, nodes)
+        const plain = sentence.text.slice(terms[range[0]].start, terms[range[1] - 1].end) === actual
+        context.report({
+          node: nodes,
+          message: counterfactualMessage.replaceAll('{actual}', actual),
+          actual,
+          expected: fact && plain ? [fact] : undefined,
+          note: table.note
+        })
+      }
+    }
+  }
 })

@@ -39,8 +39,11 @@ function quotes(block: Block, source: string): Span[] {
   return spans
 }
 
-/** Words that introduce a phrase as a term: "the term", "words like". */
-const termCue = /^(term|terms|word|words|phrase|phrases|label|labels|expression|expressions|wording|language|like)$/i
+/**
+ * Words that introduce a phrase as a term: "the term", "words like". `like`
+ * alone is no cue: "an incident like this never happens again" uses the words.
+ */
+const termCue = /^(term|terms|word|words|phrase|phrases|label|labels|expression|expressions|wording|language)$/i
 
 /**
  * Whether the match `nodes` (children of `sentence.node`) is quoted or

@@ -1,12 +1,204 @@
-import {defineRule} from '@blamelint/core'
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {defineRule, isMention, type Document, type Sentence} from '@blamelint/core'
+import {parse as parseYaml} from 'yaml'
 
-// Skeleton: replace the empty check with the rule (see ../../shared/RULES.md).
-export default defineRule({
+interface Terms {
+  known: string[]
+  peopleSections: string[]
+  glossarySections: string[]
+  stopwords: string[]
+}
+
+const terms = parseYaml(readFileSync(new URL('../data/terms.yml', import.meta.url), 'utf8')) as Terms
+for (const key of ['known', 'peopleSections', 'glossarySections', 'stopwords'] as const) {
+  if (!Array.isArray(terms[key]) || !terms[key].every((item) => typeof item === 'string')) {
+    throw new Error(`data/terms.yml: \`${key}\` must be a list of strings`)
+  }
+}
+const known = new Set(terms.known)
+const stopwords = new Set(terms.stopwords)
+const titleMatcher = (list: string[]) => new RegExp(`\\b(?:${list.join('|')})\\b`, 'i')
+const peopleTitle = titleMatcher(terms.peopleSections)
+const glossaryTitle = titleMatcher(terms.glossarySections)
+
+const require = createRequire(import.meta.url)
+let english: Set<string> | undefined
+// A full word list rather than compromise's lexicon, which lacks common
+// words such as "null", "data" or "path". Loaded on first use.
+const isEnglish = (word: string) => (english ??= new Set(require('an-array-of-english-words') as string[])).has(word.toLowerCase())
+
+/** Capitals, optionally with a plural or possessive ending: `CMDB`, `PRs`, `CAB's`. */
+const capitals = /^([A-Z][A-Z&]*[A-Z])(?:s|'s|’s)?$/
+const roman = /^(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$/
+
+type WordNode = Sentence['node']['children'][number]
+
+/** One use of an acronym. */
+interface Use {
+  acronym: string
+  start: number
+  end: number
+  node: WordNode
+  sentence: Sentence
+}
+
+function* usesIn(document: Document, sentence: Sentence): Generator<Use> {
+  for (const node of sentence.node.children) {
+    if (node.type !== 'WordNode') continue
+    const start = node.position!.start.offset!
+    const parts = document.source.slice(start, node.position!.end.offset!).split(/([-/])/)
+    // Ticket ids and dates: INFRA-90, 2023-MM-DD.
+    if (parts.some((part) => /^\d/.test(part))) continue
+    // `.NET`, `$TOKEN`, `#SRE`, `@OPS`: names and variables, not acronyms.
+    if (/[.$#@]/.test(document.source[start - 1] ?? '')) continue
+    let offset = start
+    for (const part of parts) {
+      const acronym = capitals.exec(part)?.[1]
+      if (acronym) yield {acronym, start: offset, end: offset + acronym.length, node, sentence}
+      offset += part.length
+    }
+  }
+}
+
+const isCapitalWord = (text: string) => /^[A-Z]{4,}$/.test(text) && isEnglish(text)
+
+/**
+ * A word in capitals that is not an acronym: shouting ("OUTAGE BEGINS",
+ * "**DONE**"), a code constant (`SELFDESTRUCT`), a placeholder (`XX`) or a
+ * roman numeral.
+ */
+function isNotAnAcronym(document: Document, use: Use): boolean {
+  const {acronym, start, end, sentence, node} = use
+  if (acronym.length > 6 || /^(.)\1+$/.test(acronym) || roman.test(acronym)) return true
+  if (isEnglish(acronym) && (acronym.length >= 4 || (/[*_]/.test(document.source[start - 1] ?? '') && /[*_]/.test(document.source[end] ?? '')))) return true
+  // Next to a shouted word: "SHOW ENGINE INNODB STATUS".
+  const siblings = sentence.node.children
+  const index = siblings.indexOf(node)
+  return [siblings[index - 2], siblings[index + 2]].some(
+    (neighbour, side) =>
+      neighbour?.type === 'WordNode' &&
+      siblings[index + (side === 0 ? -1 : 1)]?.type === 'WhiteSpaceNode' &&
+      isCapitalWord(document.source.slice(neighbour.position!.start.offset!, neighbour.position!.end.offset!))
+  )
+}
+
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}'’]+/u).filter(Boolean)
+
+/**
+ * Whether `words`, all of them, spell `letters` by their initials. Small
+ * words may be skipped ("Bureau of Labor Statistics") when `skip` is set.
+ */
+function spells(words: string[], letters: string, skip = true, word = 0, letter = 0): boolean {
+  if (letter === letters.length) return words.slice(word).every((rest) => skip && stopwords.has(rest))
+  if (word === words.length) return false
+  const current = words[word]
+  return (
+    (current[0] === letters[letter] && spells(words, letters, skip, word + 1, letter + 1)) ||
+    (skip && stopwords.has(current) && spells(words, letters, skip, word + 1, letter))
+  )
+}
+
+/** Whether `text` reads as the expansion of `acronym`, in order or not: "incident manager on call", "the on-call incident manager". */
+function expands(text: string, acronym: string): boolean {
+  const letters = acronym.toLowerCase().replace(/[^a-z]/g, '')
+  const words = wordsOf(text.replaceAll('-', ' '))
+  if (words.some((_, end) => spells(words.slice(0, end + 1), letters))) return true
+  const content = words.filter((word) => !stopwords.has(word))
+  const initials = new Set(words.map((word) => word[0]))
+  if (content.length <= letters.length + 2 && [...letters].every((letter) => initials.has(letter))) return true
+  // Letters inside words, the first at a word start: "PostgreSQL (PG)".
+  const first = content.findIndex((word) => word[0] === letters[0])
+  if (first < 0 || content.length > letters.length + 2) return false
+  const rest = content.slice(first).join(' ')
+  let at = 0
+  return [...letters].every((letter) => (at = rest.indexOf(letter, at) + 1) > 0)
+}
+
+/**
+ * Whether a run of words somewhere in `segments` spells the acronym, every
+ * word one letter: "change advisory board", "mean time to detect".
+ */
+function spelledOut(segments: string[][], acronym: string): boolean {
+  const letters = acronym.toLowerCase()
+  return segments.some((words) => words.some((word, start) => word[0] === letters[0] && spells(words.slice(start, start + letters.length), letters, false)))
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Whether the document defines `acronym` anywhere, before or after its first use. */
+function isDefined(acronym: string, prose: string, segments: string[][]): boolean {
+  const name = escape(acronym)
+  // "extract, transform, load (ETL)", "the change board (or CAB)".
+  if (new RegExp(`[\\p{L}\\p{N}][^\\S\\n]*\\((?:or |aka |a\\.k\\.a\\. |hereafter |short |abbreviated )?["“']?${name}s?["”']?(?: for short)?\\)`, 'u').test(prose)) return true
+  // "ETL (extract, transform, load)", "ETL stands for …", glossary lines "ETL: …".
+  const after = [
+    new RegExp(`\\b${name}s?\\b["”']?\\s*\\(([^()\\n]{3,120})\\)`, 'gu'),
+    new RegExp(`\\b${name}s?\\b["”']?,?\\s+(?:stands for|is short for|short for|is an abbreviation for|is an acronym for|means|refers to|is the|is our|or|i\\.e\\.,?)\\s+([^.;()\\n]{3,120})`, 'gu'),
+    new RegExp(`^\\s*["“]?${name}s?["”]?\\s*[:—–=-]\\s*([^\\n]{3,120})`, 'gmu'),
+    new RegExp(`\\b${name}s?\\b\\s*[—–]\\s*([^—–.;()\\n]{3,120})`, 'gu')
+  ]
+  if (new RegExp(`\\b${name}s?\\b,?\\s+(?:stands for|is short for|short for|is an abbreviation for|is an acronym for)\\s`, 'u').test(prose)) return true
+  if (after.some((pattern) => [...prose.matchAll(pattern)].some((match) => expands(match[1], acronym)))) return true
+  // "the change advisory board, or CAB,".
+  for (const match of prose.matchAll(new RegExp(`([^.;:()\\n]{3,120}?),?\\s+(?:or|aka|a\\.k\\.a\\.|also known as|known as|hereafter|abbreviated(?: as)?|shortened to|[—–])\\s+["“]?${name}\\b`, 'gu'))) {
+    const words = wordsOf(match[1].replaceAll('-', ' '))
+    if (words.some((_, start) => spells(words.slice(start), acronym.toLowerCase()))) return true
+  }
+  return acronym.length >= 3 && spelledOut(segments, acronym)
+}
+
+export default defineRule<{allow: string[]}>({
   meta: {
     id: 'define-acronyms',
     description: 'Flags acronyms and jargon used without a definition.',
     severity: 'suggestion',
-    recommended: true
+    recommended: true,
+    options: {
+      allow: {
+        type: 'string[]',
+        default: [],
+        description: 'Acronyms your readers know, in addition to the built-in list of common terms (HTTP, API, DNS, CPU, SQL, URL, TLS…).'
+      }
+    }
   },
-  check() {}
+  check(document, context) {
+    const allowed = new Set(context.options.allow.map((term) => term.toUpperCase()))
+    const ownerSpans = document.actionItems.flatMap((item) =>
+      Object.entries(item.columns)
+        .filter(([header]) => /^(owners?|assignees?|dri|who|responsible)$/.test(header))
+        .map(([, field]) => field.span)
+    )
+    const first = new Map<string, Use>()
+    const glossary = new Set<string>()
+    for (const sentence of document.sentences) {
+      const inGlossary = sentence.section.path.some((title) => glossaryTitle.test(title))
+      for (const use of usesIn(document, sentence)) {
+        const {acronym, start, end} = use
+        if (inGlossary) glossary.add(acronym)
+        // A linked acronym leads the reader to its definition: "[CMDB](https://…)".
+        if (document.source[start - 1] === '[' && document.source.slice(end, end + 2) === '](') glossary.add(acronym)
+        if (first.has(acronym) || known.has(acronym) || allowed.has(acronym)) continue
+        if (sentence.section.path.some((title) => peopleTitle.test(title))) continue
+        if (ownerSpans.some((span) => start >= span.start && end <= span.end)) continue
+        if (isMention(document.source, sentence, [use.node]) || isNotAnAcronym(document, use)) continue
+        first.set(acronym, use)
+      }
+    }
+    if (first.size === 0) return
+
+    const prose = document.blocks.map((block) => block.text).join('\n')
+    const segments = prose.split(/[.;:()!?\n]+/).map(wordsOf)
+    for (const [acronym, use] of first) {
+      if (glossary.has(acronym) || isDefined(acronym, prose, segments)) continue
+      context.report({
+        span: {start: use.start, end: use.end},
+        actual: acronym,
+        message:
+          `\`${acronym}\` is not defined in this document. Readers from other teams, and newcomers reading the review later, ` +
+          `may not know it and lose the thread. Spell it out at its first use, with the acronym in parentheses ` +
+          `("change advisory board (CAB)"), or add it to the rule's \`allow\` option if every reader knows it.`
+      })
+    }
+  }
 })

@@ -1,6 +1,156 @@
-import {defineRule} from '@blamelint/core'
+import {
+  defineRule,
+  findPhrases,
+  loadPhraseTable,
+  wordText,
+  type Document,
+  type PhraseEntry,
+  type PhraseMatch,
+  type PhraseTable,
+  type Sentence
+} from '@blamelint/core'
 
-// Skeleton: replace the empty check with the rule (see ../../shared/RULES.md).
+type Table<Keys extends string> = PhraseTable & Record<Keys, string[]>
+
+/** A phrase table whose top level also holds the word lists named by `keys`. */
+function loadTable<Keys extends string>(name: string, keys: Keys[]): Table<Keys> {
+  const table = loadPhraseTable(new URL(`../data/${name}`, import.meta.url)) as Table<Keys>
+  for (const key of keys) {
+    if (!Array.isArray(table[key])) throw new Error(`data/${name}: \`${key}\` must be a list of words`)
+  }
+  return table
+}
+
+const uses = loadTable('outage.yml', ['notAUse', 'impactSections'])
+const partial = loadTable('partial.yml', ['resources', 'causeStarters', 'causeVerbs'])
+const full = loadTable('full.yml', ['negators', 'failures', 'people'])
+
+type CueEntry = PhraseEntry & {scope?: boolean; withFailure?: boolean; subjectIsPeople?: boolean}
+
+/** Something a sentence says about the impact. */
+interface Cue {
+  text: string
+  /** Why it shows partial impact ("limits the impact to part of the users or traffic"). */
+  reason: string
+  /** Limits the impact to part of the users or traffic, which also takes back a full-loss cue. */
+  scope: boolean
+}
+
+const anyOf = (list: string[]) => new RegExp(`\\b(?:${list.join('|')})\\b`, 'i')
+const impactTitle = anyOf(uses.impactSections)
+const causeStarter = anyOf(partial.causeStarters)
+const causeVerb = anyOf(partial.causeVerbs)
+
+const isWord = (node: {type: string}) => node.type === 'WordNode'
+const wordsBefore = (match: PhraseMatch, count: number) => match.sentence.node.children.slice(0, match.index).filter(isWord).map(wordText).slice(-count)
+const sentenceWords = (sentence: Sentence) => sentence.node.children.filter(isWord).map(wordText)
+/** Offset of a match in `sentence.text`. */
+const offsetOf = (match: PhraseMatch) => match.sentence.node.children.slice(0, match.index).reduce((sum, node) => sum + wordText(node).length, 0)
+
+/** Whether the text at `start`–`end` of a sentence sits in a cause clause ("began when a slow query…"). */
+const isCause = (sentence: Sentence, start: number, end: number) => causeStarter.test(sentence.text.slice(0, start)) || causeVerb.test(sentence.text.slice(end))
+
+/** Whether a percentage is a resource level ("CPU at 95%", "60% of the error budget"): its words and the two before it. */
+const isResourceLevel = (sentence: Sentence, match: RegExpExecArray) => {
+  const before = sentence.text.slice(0, match.index).split(/\s+/).slice(-3).join(' ')
+  return `${before} ${match[0]}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => partial.resources.includes(word))
+}
+const hasFailureWord = (sentence: Sentence) => sentenceWords(sentence).some((word) => full.failures.includes(word))
+
+// Numbers are read here rather than from a phrase table, which cannot compare
+// them: "4% of requests" is partial, "100% of requests failed" is not.
+const percentage = /(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)(?:\s+of(?:\s+[\w-]+){1,2})?/gi
+const share = /\b(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?:\s+[\w-]+)?/gi
+const oneIn = /\b(?:one|1)\s+(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|a\s+thousand)\b/gi
+const shareReason = 'gives the share of users or traffic affected'
+
+/** Partial-impact cues in a sentence, outside cause clauses. */
+function numericCues(sentence: Sentence): Cue[] {
+  const found: RegExpExecArray[] = []
+  found.push(...[...sentence.text.matchAll(percentage)].filter((match) => Number(match[1]) < 100 && !isResourceLevel(sentence, match)))
+  for (const match of sentence.text.matchAll(share)) {
+    const [part, whole] = [match[1], match[2]].map((number) => Number(number.replaceAll(',', '')))
+    if (part < whole) found.push(match)
+  }
+  found.push(...sentence.text.matchAll(oneIn))
+  return found
+    .filter((match) => !isCause(sentence, match.index, match.index + match[0].length))
+    .map((match) => ({text: match[0], reason: shareReason, scope: true}))
+}
+
+/** "100% of requests failed". */
+const statesTotalFailure = (sentence: Sentence) =>
+  hasFailureWord(sentence) && [...sentence.text.matchAll(percentage)].some((match) => Number(match[1]) >= 100 && !isResourceLevel(sentence, match))
+
+/** Partial-impact cues per sentence. */
+function partialCues(document: Document): Map<Sentence, Cue[]> {
+  const cues = new Map<Sentence, Cue[]>(document.sentences.map((sentence) => [sentence, numericCues(sentence)]))
+  for (const match of findPhrases(document, partial)) {
+    const next = match.sentence.node.children.slice(match.index + match.nodes.length).find(isWord)
+    // "some 40 minutes" is an estimate, not a share.
+    if (next && /^\d/.test(wordText(next))) continue
+    const start = offsetOf(match)
+    if (isCause(match.sentence, start, start + match.actual.length)) continue
+    const entry = match.entry as CueEntry
+    cues.get(match.sentence)!.push({text: match.actual, reason: entry.message ?? partial.message, scope: entry.scope === true})
+  }
+  return cues
+}
+
+function isFullLossCue(match: PhraseMatch): boolean {
+  const entry = match.entry as CueEntry
+  if (wordsBefore(match, 3).some((word) => full.negators.includes(word))) return false
+  if (entry.withFailure && !hasFailureWord(match.sentence)) return false
+  if (entry.subjectIsPeople && !full.people.includes(wordText(match.nodes[0]))) return false
+  return true
+}
+
+/**
+ * Whether the document states a full loss of service in `sentences`: a cue
+ * that is not negated and not limited to part of the users in its sentence.
+ */
+function statesFullLoss(document: Document, sentences: Sentence[], cues: Map<Sentence, Cue[]>): boolean {
+  const limited = (sentence: Sentence) => cues.get(sentence)!.some((cue) => cue.scope)
+  if (sentences.some((sentence) => !limited(sentence) && statesTotalFailure(sentence))) return true
+  return findPhrases(document, full, sentences).some((match) => isFullLossCue(match) && !limited(match.sentence))
+}
+
+const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', 'during', 'after', 'before', 'since', 'until'])
+
+/** Whether a match of `outage` is a use of the word about this incident. */
+function isUse(document: Document, match: PhraseMatch): boolean {
+  if (wordsBefore(match, 4).some((word) => uses.notAUse.includes(word))) return false
+  const start = match.nodes[0].position!.start.offset!
+  // A channel, handle or path: `#outages`, `@outage-team`.
+  if (/[#@/_-]/.test(document.source[start - 1] ?? '')) return false
+  // Words that start with a letter: "14:02 The outage" starts at "The".
+  const words = match.sentence.node.children.filter((node) => isWord(node) && /^\p{L}/u.test(wordText(node)))
+  const at = words.indexOf(match.nodes[0] as (typeof words)[number])
+  const last = words.indexOf(match.nodes[match.nodes.length - 1] as (typeof words)[number])
+  const capitalised = (node: (typeof words)[number] | undefined) =>
+    node !== undefined && /^\p{Lu}/u.test(document.source.slice(node.position!.start.offset!, node.position!.end.offset!))
+  // Names: "the Outage Response Team", "a GitHub outage" (someone else's).
+  if (capitalised(words[at]) && (at > 0 || capitalised(words[last + 1]))) return false
+  const previous = words[at - 1]
+  return !(at > 1 && capitalised(previous) && !determiners.has(wordText(previous)))
+}
+
+/** Include a directly preceding article in the report, so that a fix reads "a degradation", not "an degradation". */
+function withArticle(document: Document, match: PhraseMatch) {
+  const start = match.nodes[0].position!.start.offset!
+  const end = match.nodes[match.nodes.length - 1].position!.end.offset!
+  const expected = match.entry.expected
+  const article = /\b(an?)[ \t]+$/i.exec(document.source.slice(Math.max(0, start - 4), start))
+  if (!article || !expected) return {span: {start, end}, expected}
+  return {
+    span: {start: start - article[0].length, end},
+    expected: expected.map((text) => {
+      const word = /^[aeio]/i.test(text) ? 'an' : 'a'
+      return `${article[1][0] === 'A' ? word[0].toUpperCase() + word.slice(1) : word} ${text}`
+    })
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'outage-usage',
@@ -8,5 +158,34 @@ export default defineRule({
     severity: 'warning',
     recommended: true
   },
-  check() {}
+  check(document, context) {
+    const found = findPhrases(document, uses).filter((match) => isUse(document, match))
+    if (found.length === 0) return
+    const inActionItems = new Set(document.actionItems.flatMap((item) => item.sentences))
+    const evidence = document.sentences.filter((sentence) => !inActionItems.has(sentence))
+    const cues = partialCues(document)
+    if (statesFullLoss(document, evidence, cues)) return
+
+    // The impact statement: an "Impact" or "Summary" section, or the lead
+    // paragraphs. A share of users counts anywhere there; a word such as
+    // "slow" only under an impact heading or in a document without headings.
+    const headed = document.sections.some((section) => section.depth > 0)
+    const underImpactHeading = (sentence: Sentence) => sentence.section.path.some((title) => impactTitle.test(title))
+    const impactCue = evidence
+      .filter((sentence) => sentence.section.depth <= 1 || underImpactHeading(sentence))
+      .flatMap((sentence) => cues.get(sentence)!.filter((cue) => cue.scope || !headed || underImpactHeading(sentence)))[0]
+
+    for (const match of found) {
+      const own = cues.get(match.sentence)![0]
+      let reason: string
+      if (match.entry.message) reason = ''
+      else if (own) reason = `this sentence ${own.reason} (“${own.text}”)`
+      else if (impactCue) reason = `the document never says the service was unavailable, and its impact statement ${impactCue.reason} (“${impactCue.text}”)`
+      else continue
+      const {span, expected} = withArticle(document, match)
+      const actual = document.source.slice(span.start, span.end)
+      const message = (match.entry.message ?? uses.message).replace('{reason}', reason).replaceAll('{actual}', actual)
+      context.report({span, actual, expected, message})
+    }
+  }
 })

@@ -3,9 +3,8 @@ import {
   actionLead,
   analyze,
   defineRule,
-  findActionPhrases,
   loadPhraseTable,
-  nlp,
+  reportActionPhrases,
   wordText,
   type ActionItem,
   type ActionLead,
@@ -18,11 +17,18 @@ const lexicon = parseYaml(readFileSync(new URL('../data/verbs.yml', import.meta.
   verbs: string[]
   nounGerunds: string[]
   finite: string[]
+  topicHeads: string[]
+  topicOpeners: string[]
 }
 const verbs = new Set(lexicon.verbs)
 const nounGerunds = new Set(lexicon.nounGerunds)
 const finite = new Set(lexicon.finite)
+const topicHeads = new Set(lexicon.topicHeads)
+const topicOpeners = new Set(lexicon.topicOpeners)
 const determiners = new Set(['the', 'a', 'an', 'our', 'all', 'each', 'every', 'any', 'this', 'these', 'those', 'its', 'their', 'your', 'that', 'some', 'no'])
+/** Words that end the first noun phrase of an item. */
+const phraseEnds = new Set(['for', 'of', 'on', 'in', 'to', 'with', 'about', 'around', 'across', 'from', 'into', 'by', 'at', 'per', 'after', 'before', 'during', 'under', 'over', 'between', 'via', 'against', 'when', 'where', 'that', 'which', 'so', 'if', 'until'])
+const nominal = /(?:ation|ment|ance|ence|ity|ness|ing)s?$/
 
 /** Base forms a word may come from: "adding" → add, "configured" → configure. */
 function bases(word: string): string[] {
@@ -38,16 +44,10 @@ function bases(word: string): string[] {
   return forms
 }
 
-/** Whether a word, lower-cased, reads as a verb at the start of an item. */
+/** Whether a word, lower-cased, is a verb the word list knows ("add", "re-enable", "configuring"). */
 function isVerb(word: string): boolean {
   if (nounGerunds.has(word)) return false
-  if (bases(word).some((base) => verbs.has(base))) return true
-  // Unlisted words: compromise's lexicon, without loading it for listed ones.
-  if (word.includes('-') || !/^[a-z]+$/.test(word)) return false
-  if (/(?:ize|ise|ify)$/.test(word)) return true
-  const {model} = nlp().world() as {model: {one: {lexicon: Record<string, string | undefined>}}}
-  const tag = model.one.lexicon[word]
-  return tag === 'Infinitive' || tag === 'Verb' || tag === 'PresentTense'
+  return bases(word).some((base) => verbs.has(base)) || /^[a-z]+(?:ize|ise|ify)$/.test(word)
 }
 
 type Node = Sentence['node']['children'][number]
@@ -59,13 +59,15 @@ const isWordNode = (node: Node) => node.type === 'WordNode'
  * verb ("The alert needs a name", "etcd detects…"), or "to" + verb ("SRE to
  * add…"). compromise reads the tenses; the word list catches modals first.
  */
-function hasVerb(item: ActionItem): boolean {
+function hasVerb(item: ActionItem, topic: string[]): boolean {
   for (const sentence of item.sentences) {
     const words = sentence.node.children.filter(isWordNode).map(wordText)
     if (words.some((word) => finite.has(word))) return true
     if (words.some((word, index) => index > 0 && words[index - 1] === 'to' && isVerb(word))) return true
   }
-  return item.sentences.some(hasFiniteVerb)
+  // compromise reads "checks" in "New health checks" as a verb: skip the topic's words.
+  const skip = new Set(topic.flatMap((word) => word.split('-')))
+  return item.sentences.some((sentence) => hasFiniteVerb(sentence, skip))
 }
 
 interface Term {
@@ -75,10 +77,11 @@ interface Term {
   tags: string[]
 }
 
-function hasFiniteVerb(sentence: Sentence): boolean {
+function hasFiniteVerb(sentence: Sentence, skip: Set<string>): boolean {
   const terms = (analyze(sentence).json() as Array<{terms: Term[]}>).flatMap((part) => part.terms)
   return terms.some((term, index) => {
     const tags = new Set(term.tags)
+    if (skip.has(term.text.toLowerCase())) return false
     // Parts of a compound ("orders-db") are not verbs of the item.
     if (term.post.includes('-') || term.pre.includes('-') || terms[index - 1]?.post.endsWith('-')) return false
     if (tags.has('Modal') || tags.has('Copula') || tags.has('Auxiliary')) return true
@@ -87,11 +90,29 @@ function hasFiniteVerb(sentence: Sentence): boolean {
   })
 }
 
-/** Whether the item opens with a verb: a known one, or any word followed by "the", "a"… */
-function startsWithVerb(lead: ActionLead): boolean {
-  if (isVerb(lead.text)) return true
-  const next = lead.sentence.node.children.slice(lead.index + 1).find((node) => node.type !== 'WhiteSpaceNode')
-  return next !== undefined && isWordNode(next) && determiners.has(wordText(next))
+/**
+ * The words of the topic an item opens with, or undefined when it opens with
+ * a verb. A listed verb is one; so is any word followed by "the", "a"…
+ * ("Disown the namespace"). Other openings are read as a verb unless they
+ * start a topic: a word followed by a preposition or nothing ("Dashboards
+ * for search"), an adjective such as "Better" or "New", or a noun phrase
+ * that ends in a topic noun ("Replica lag dashboard", "Circuit breaker
+ * implementation"). A hyphenated verb can open a topic too ("Rate-limit
+ * table documentation").
+ */
+function openingTopic(lead: ActionLead): string[] | undefined {
+  if (isVerb(lead.text) && !lead.text.includes('-')) return undefined
+  const after = lead.sentence.node.children.slice(lead.index + 1).filter((node) => node.type !== 'WhiteSpaceNode')
+  const next = after[0]
+  if (next && isWordNode(next) && determiners.has(wordText(next))) return undefined
+  const phrase = [lead.text]
+  for (const node of after) {
+    if (!isWordNode(node) || phraseEnds.has(wordText(node))) break
+    phrase.push(wordText(node))
+  }
+  const head = phrase[phrase.length - 1]
+  const isTopic = phrase.length === 1 || topicHeads.has(head) || nominal.test(head) || nounGerunds.has(lead.text) || topicOpeners.has(lead.text)
+  return isTopic ? phrase : undefined
 }
 
 /** From the lead to the last word before a trailing "(owner, ticket)". */
@@ -100,7 +121,7 @@ function topicNodes(lead: ActionLead): Node[] {
   const open = children.findIndex((node, index) => index > lead.index && node.type === 'PunctuationNode' && wordText(node) === '(')
   const rest = children.slice(lead.index, open === -1 ? undefined : open)
   let end = rest.length
-  while (end > 1 && !isWordNode(rest[end - 1])) end--
+  while (end > 1 && (rest[end - 1].type === 'WhiteSpaceNode' || rest[end - 1].type === 'PunctuationNode')) end--
   return rest.slice(0, end)
 }
 
@@ -113,19 +134,12 @@ export default defineRule({
   },
   check(document, context) {
     const flagged = new Set<ActionItem>()
-    for (const match of findActionPhrases(document, table, {isVerb})) {
-      flagged.add(match.item)
-      context.report({
-        node: match.nodes,
-        message: table.message.replaceAll('{actual}', match.actual),
-        actual: match.actual,
-        note: table.note
-      })
-    }
+    reportActionPhrases(document, context, table, {isVerb, keep: (match) => Boolean(flagged.add(match.item))})
     for (const item of document.actionItems) {
       if (flagged.has(item)) continue
       const lead = actionLead(item, isVerb)
-      if (!lead || startsWithVerb(lead) || hasVerb(item)) continue
+      const topic = lead && openingTopic(lead)
+      if (!lead || !topic || hasVerb(item, topic)) continue
       const nodes = topicNodes(lead)
       const span = {start: nodes[0].position!.start.offset!, end: nodes[nodes.length - 1].position!.end.offset!}
       context.report({

@@ -56,11 +56,27 @@ function parentOf(items: ActionItem[], index: number): ActionItem | undefined {
   return undefined
 }
 
-/** A section whose heading or prose names an owner for all of its items ("Owner for all items: @kim"). */
+/** Prose that assigns or tracks a whole list: "Owner for all items: @kim", "Tracked in the OPS-100 epic". */
+const listCue = /\b(?:owners?|owned by|assigned|assignees?|tracked|tracking|epic|follow along)\b/i
+
+/**
+ * A section that gives one owner or ticket for all of its items: in its
+ * heading line ("### Short-term ([follow along](https://…))") or in a
+ * paragraph of the section ("Owner for all items: @kim").
+ */
 function sectionHasOwner(document: Document, item: ActionItem): boolean {
-  const itemBlocks = new Set(document.actionItems.flatMap((other) => other.blocks))
+  const heading = item.section.heading
+  if (heading) {
+    const lineEnd = document.source.indexOf('\n', heading.span.end)
+    const line = document.source.slice(heading.span.start, lineEnd === -1 ? undefined : lineEnd)
+    if (handle.test(line) || ownerLabel.test(line) || ticket.test(line)) return true
+  }
   return document.blocks.some(
-    (block) => block.section === item.section && !itemBlocks.has(block) && block.kind !== 'listItem' && block.kind !== 'tableCell' && (ownerLabel.test(block.text) || handle.test(block.text))
+    (block) =>
+      block.section === item.section &&
+      block.kind === 'paragraph' &&
+      listCue.test(block.text) &&
+      (handle.test(block.text) || ownerLabel.test(block.text) || ticket.test(document.source.slice(block.span.start, block.span.end)))
   )
 }
 

@@ -148,6 +148,19 @@ describe('action items in HTML', () => {
   })
 })
 
+describe('action-item tables in HTML exports', () => {
+  it('reads a first row of <td> cells named like an action table as its header', () => {
+    const source = '<h2>Action items</h2><table><tr><td><b>Action</b></td><td><b>Owner</b></td></tr><tr><td>Add an alert</td><td>Priya</td></tr></table>'
+    const found = items(source, 'html')
+    expect(found.map((item) => item.text)).toEqual(['Add an alert'])
+    expect(found[0].columns.owner.text).toBe('Priya')
+  })
+
+  it('keeps a first row of ordinary cells as an item', () => {
+    expect(items('<h2>Action items</h2><table><tr><td>Add an alert</td><td>Priya</td></tr></table>', 'html').map((item) => item.text)).toEqual(['Add an alert'])
+  })
+})
+
 describe('action items in plain text', () => {
   it('bullets under an action heading, nested bullets, tasks and AI: lines', () => {
     const source = 'Summary\n\nThe disk filled.\n\nAction items\n\n- Add an alert\n  on disk usage\n  - Owner: @kim\n  - Page the on-call\n- [ ] Pin the image\n\nAI: rotate the key\n'

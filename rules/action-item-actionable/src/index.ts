@@ -101,7 +101,7 @@ function hasFiniteVerb(sentence: Sentence, skip: Set<string>): boolean {
  * table documentation").
  */
 function openingTopic(lead: ActionLead): string[] | undefined {
-  if (isVerb(lead.text) && !lead.text.includes('-')) return undefined
+  if (isVerb(lead.text)) return undefined
   const after = lead.sentence.node.children.slice(lead.index + 1).filter((node) => node.type !== 'WhiteSpaceNode')
   const next = after[0]
   if (next && isWordNode(next) && determiners.has(wordText(next))) return undefined

@@ -45,6 +45,15 @@ export const actionLinePrefix = /^[ \t]*(?:AI|Action(?: item)?|TODO|To-?do)(?:[ 
 /** Column headers that hold the action text of an action-item table row. */
 const actionColumn = /^(action( item)?s?|items?|tasks?|follow[- ]?ups?|description|what|title|summary|remediation|next steps?|to-?dos?)$/i
 
+/** Column headers that give an action's owner, ticket or state. */
+const detailColumn = /^(owners?|assignees?|who|dri|tickets?|bugs?|issues?|jira|links?|status|due|due date|priority)$/i
+
+/** Whether cell texts name the columns of an action-item table ("Action | Owner | Ticket"). */
+export function isActionTableHeader(cells: string[]): boolean {
+  const names = cells.map((cell) => cell.trim())
+  return names.some((name) => actionColumn.test(name)) && names.some((name) => detailColumn.test(name))
+}
+
 /**
  * A list item that is a field of its parent item ("Owner: @kim", "Ticket:
  * OPS-12"), not an action of its own.

@@ -3,7 +3,7 @@ import type {Element, ElementContent, Root, RootContent} from 'hast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import type {Block, Document} from '../types.js'
-import {DocumentBuilder, spanOf} from './builder.js'
+import {DocumentBuilder, isActionTableHeader, spanOf} from './builder.js'
 import type {Comment} from './comments.js'
 import type {Segment} from './paragraph.js'
 
@@ -125,7 +125,8 @@ export function parseHtml(source: string): {document: Document; comments: Commen
     const cellBlock = (cell: Element) => container(cell.children, 'tableCell', quoted, 0)[0]
     let header: string[] = []
     const first = rows[0]
-    if (first && cellsOf(first).every((cell) => cell.tagName === 'th')) {
+    // A header row: all <th>, or (as Google Docs exports it) <td> cells named like an action table's columns.
+    if (first && (cellsOf(first).every((cell) => cell.tagName === 'th') || isActionTableHeader(cellsOf(first).map(textOf)))) {
       header = cellsOf(first).map((cell) => cellBlock(cell)?.text ?? '')
       rows.shift()
     }
@@ -134,6 +135,12 @@ export function parseHtml(source: string): {document: Document; comments: Commen
 
   container(tree.children, 'paragraph', false, 0)
   return {document: builder.finish(), comments}
+}
+
+/** The text of an element, markup removed. */
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value
+  return node.type === 'element' ? node.children.map(textOf).join('') : ''
 }
 
 /** The first list nested anywhere inside `element`. */

@@ -3,7 +3,7 @@
 // may be limited to that first word.
 import type {SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {findPhrases, wordText, type PhraseEntry, type PhraseMatch, type PhraseTable} from './phrases.js'
+import {findPhrases, reportPhrases, wordText, type PhraseEntry, type PhraseMatch, type PhraseTable} from './phrases.js'
 import type {ActionItem, Document, RuleContext, Sentence} from './types.js'
 
 /** Where the action of an item starts. */
@@ -138,18 +138,15 @@ export interface ReportActionPhraseOptions extends ActionPhraseOptions {
 
 /** Report a table's phrases in action items, as `reportPhrases` does for prose. */
 export function reportActionPhrases(document: Document, context: RuleContext, table: PhraseTable, options: ReportActionPhraseOptions = {}): void {
+  const chosen = new Set<string>()
   const reported = new Set<ActionItem>()
   for (const match of findActionPhrases(document, table, options)) {
     if (options.keep && !options.keep(match)) continue
     if (options.firstPerItem && reported.has(match.item)) continue
     reported.add(match.item)
-    const {entry, actual} = match
-    context.report({
-      node: match.nodes,
-      message: (entry.message ?? table.message).replaceAll('{actual}', actual),
-      actual,
-      expected: entry.expected,
-      note: entry.note ?? table.note
-    })
+    chosen.add(matchKey(match))
   }
+  if (chosen.size > 0) reportPhrases(document, context, table, (match) => chosen.has(matchKey(match)))
 }
+
+const matchKey = (match: PhraseMatch) => `${match.nodes[0].position?.start.offset}:${match.actual}`

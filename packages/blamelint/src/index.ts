@@ -33,6 +33,8 @@ export interface LinterOptions {
   config?: ConfigData
   /** Severities that override every config (`--rule id=severity`). */
   ruleOverrides?: Record<string, Severity>
+  /** Where to look for configuration for text without a file path (default: the process's). */
+  cwd?: string
 }
 
 /**
@@ -56,7 +58,7 @@ export class Linter {
   /** The config file that applies to `filePath` (undefined path = defaults). */
   configFileFor(filePath?: string): LoadedConfig {
     if (this.fixed) return this.fixed
-    return filePath ? this.finder.forFile(filePath) : this.finder.forDirectory(process.cwd())
+    return filePath ? this.finder.forFile(filePath) : this.finder.forDirectory(this.options.cwd ?? process.cwd())
   }
 
   /** The effective configuration for `filePath`. */
@@ -64,7 +66,7 @@ export class Linter {
     const loaded = this.configFileFor(filePath)
     return resolveConfig(rules, loaded.data, {
       filePath,
-      baseDir: loaded.path ? dirname(loaded.path) : process.cwd(),
+      baseDir: loaded.path ? dirname(loaded.path) : this.options.cwd ?? process.cwd(),
       ruleOverrides: this.options.ruleOverrides
     })
   }

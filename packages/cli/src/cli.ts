@@ -84,7 +84,7 @@ export interface CheckResult {
 }
 
 function linterFor(options: CliOptions, io: Io): Linter {
-  return new Linter({configFile: options.config && resolve(io.cwd, options.config), ruleOverrides: options.rules})
+  return new Linter({configFile: options.config && resolve(io.cwd, options.config), ruleOverrides: options.rules, cwd: io.cwd})
 }
 
 /** What the report formatters need to know besides the results. */

@@ -16,6 +16,10 @@ for (const key of ['known', 'peopleSections', 'glossarySections', 'stopwords'] a
     throw new Error(`data/terms.yml: \`${key}\` must be a list of strings`)
   }
 }
+for (const term of terms.known) {
+  if (!/^[A-Z][A-Z&]*[A-Z]$/.test(term)) throw new Error(`data/terms.yml: write \`${term}\` in capitals, without a plural`)
+}
+if (new Set(terms.known).size !== terms.known.length) throw new Error('data/terms.yml: a term in `known` is listed twice')
 const known = new Set(terms.known)
 const stopwords = new Set(terms.stopwords)
 const titleMatcher = (list: string[]) => new RegExp(`\\b(?:${list.join('|')})\\b`, 'i')
@@ -87,15 +91,16 @@ const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}'’]+/u
 
 /**
  * Whether `words`, all of them, spell `letters` by their initials. Small
- * words may be skipped ("Bureau of Labor Statistics") when `skip` is set.
+ * words may be skipped ("Bureau of Labor Statistics"), at most `skips` of
+ * them in a row.
  */
-function spells(words: string[], letters: string, skip = true, word = 0, letter = 0): boolean {
-  if (letter === letters.length) return words.slice(word).every((rest) => skip && stopwords.has(rest))
+function spells(words: string[], letters: string, skips = Infinity, word = 0, letter = 0, run = 0): boolean {
+  if (letter === letters.length) return words.length - word <= skips - run && words.slice(word).every((rest) => stopwords.has(rest))
   if (word === words.length) return false
   const current = words[word]
   return (
-    (current[0] === letters[letter] && spells(words, letters, skip, word + 1, letter + 1)) ||
-    (skip && stopwords.has(current) && spells(words, letters, skip, word + 1, letter))
+    (current[0] === letters[letter] && spells(words, letters, skips, word + 1, letter + 1, 0)) ||
+    (run < skips && stopwords.has(current) && spells(words, letters, skips, word + 1, letter, run + 1))
   )
 }
 
@@ -116,12 +121,22 @@ function expands(text: string, acronym: string): boolean {
 }
 
 /**
- * Whether a run of words somewhere in `segments` spells the acronym, every
- * word one letter: "change advisory board", "mean time to detect".
+ * Whether a run of words somewhere in `segments` spells the acronym: "change
+ * advisory board", "mean time to detect", "Infrastructure, Platforms, and
+ * Security". Small words are skipped one at a time, so that "Phase II of the
+ * rollout" does not spell PIR.
  */
 function spelledOut(segments: string[][], acronym: string): boolean {
   const letters = acronym.toLowerCase()
-  return segments.some((words) => words.some((word, start) => word[0] === letters[0] && spells(words.slice(start, start + letters.length), letters, false)))
+  return segments.some((words) =>
+    words.some((word, start) => {
+      if (word[0] !== letters[0] || stopwords.has(word)) return false
+      for (let end = start + letters.length; end <= Math.min(words.length, start + letters.length * 2 - 1); end++) {
+        if (!stopwords.has(words[end - 1]) && spells(words.slice(start, end), letters, 1)) return true
+      }
+      return false
+    })
+  )
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -135,7 +150,7 @@ function isDefined(acronym: string, prose: string, segments: string[][]): boolea
   const after = [
     new RegExp(`\\b${name}s?\\b["”']?\\s*\\(([^()\\n]{3,120})\\)`, 'gu'),
     new RegExp(`\\b${name}s?\\b["”']?,?\\s+(?:stands for|is short for|short for|is an abbreviation for|is an acronym for|means|refers to|is the|is our|or|i\\.e\\.,?)\\s+([^.;()\\n]{3,120})`, 'gu'),
-    new RegExp(`^\\s*["“]?${name}s?["”]?\\s*[:—–=-]\\s*([^\\n]{3,120})`, 'gmu'),
+    new RegExp(`^\\s*["“]?${name}s?["”]?(?:\\s+\\p{L}+){0,2}\\s*[:—–=-]\\s*([^\\n]{3,120})`, 'gmu'),
     new RegExp(`\\b${name}s?\\b\\s*[—–]\\s*([^—–.;()\\n]{3,120})`, 'gu')
   ]
   if (new RegExp(`\\b${name}s?\\b,?\\s+(?:stands for|is short for|short for|is an abbreviation for|is an acronym for)\\s`, 'u').test(prose)) return true

@@ -60,7 +60,10 @@ const hasFailureWord = (sentence: Sentence) => sentenceWords(sentence).some((wor
 // Numbers are read here rather than from a phrase table, which cannot compare
 // them: "4% of requests" is partial, "100% of requests failed" is not.
 const percentage = /(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)(?:\s+of(?:\s+[\w-]+){1,2})?/gi
-const share = /\b(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?:\s+[\w-]+)?/gi
+const numberWords: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20}
+const count = `\\d[\\d,]*|${Object.keys(numberWords).join('|')}`
+const share = new RegExp(`\\b(${count})\\s+(?:out\\s+)?of\\s+(?:the\\s+|our\\s+|its\\s+)?(${count})\\b(?:\\s+[\\w-]+)?`, 'gi')
+const toNumber = (text: string) => numberWords[text.toLowerCase()] ?? Number(text.replaceAll(',', ''))
 const oneIn = /\b(?:one|1)\s+(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|a\s+thousand)\b/gi
 const shareReason = 'gives the share of users or traffic affected'
 
@@ -69,7 +72,7 @@ function numericCues(sentence: Sentence): Cue[] {
   const found: RegExpExecArray[] = []
   found.push(...[...sentence.text.matchAll(percentage)].filter((match) => Number(match[1]) < 100 && !isResourceLevel(sentence, match)))
   for (const match of sentence.text.matchAll(share)) {
-    const [part, whole] = [match[1], match[2]].map((number) => Number(number.replaceAll(',', '')))
+    const [part, whole] = [match[1], match[2]].map(toNumber)
     if (part < whole) found.push(match)
   }
   found.push(...sentence.text.matchAll(oneIn))
@@ -92,7 +95,10 @@ function partialCues(document: Document): Map<Sentence, Cue[]> {
     const start = offsetOf(match)
     if (isCause(match.sentence, start, start + match.actual.length)) continue
     const entry = match.entry as CueEntry
-    cues.get(match.sentence)!.push({text: match.actual, reason: entry.message ?? partial.message, scope: entry.scope === true})
+    // Show a single word with the word it qualifies: "some emails", not "some".
+    const following = match.sentence.node.children.slice(match.index + match.nodes.length, match.index + match.nodes.length + 2)
+    const text = match.nodes.length === 1 && following[0]?.type === 'WhiteSpaceNode' && following[1] && isWord(following[1]) ? `${match.actual} ${wordText(following[1])}` : match.actual
+    cues.get(match.sentence)!.push({text, reason: entry.message ?? partial.message, scope: entry.scope === true})
   }
   return cues
 }

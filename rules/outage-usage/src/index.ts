@@ -21,7 +21,7 @@ function loadTable<Keys extends string>(name: string, keys: Keys[]): Table<Keys>
   return table
 }
 
-const uses = loadTable('outage.yml', ['notAUse', 'impactSections'])
+const uses = loadTable('outage.yml', ['notAUse', 'notAUseAfter', 'impactSections'])
 const partial = loadTable('partial.yml', ['resources', 'causeStarters', 'causeVerbs'])
 const full = loadTable('full.yml', ['negators', 'failures', 'people'])
 
@@ -43,6 +43,7 @@ const causeVerb = anyOf(partial.causeVerbs)
 
 const isWord = (node: {type: string}) => node.type === 'WordNode'
 const wordsBefore = (match: PhraseMatch, count: number) => match.sentence.node.children.slice(0, match.index).filter(isWord).map(wordText).slice(-count)
+const wordsAfter = (match: PhraseMatch, count: number) => match.sentence.node.children.slice(match.index + match.nodes.length).filter(isWord).map(wordText).slice(0, count)
 const sentenceWords = (sentence: Sentence) => sentence.node.children.filter(isWord).map(wordText)
 /** Offset of a match in `sentence.text`. */
 const offsetOf = (match: PhraseMatch) => match.sentence.node.children.slice(0, match.index).reduce((sum, node) => sum + wordText(node).length, 0)
@@ -105,7 +106,7 @@ function partialCues(document: Document): Map<Sentence, Cue[]> {
 
 function isFullLossCue(match: PhraseMatch): boolean {
   const entry = match.entry as CueEntry
-  if (wordsBefore(match, 3).some((word) => full.negators.includes(word))) return false
+  if (wordsBefore(match, 4).some((word) => full.negators.includes(word))) return false
   if (entry.withFailure && !hasFailureWord(match.sentence)) return false
   if (entry.subjectIsPeople && !full.people.includes(wordText(match.nodes[0]))) return false
   return true
@@ -126,6 +127,7 @@ const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', '
 /** Whether a match of `outage` is a use of the word about this incident. */
 function isUse(document: Document, match: PhraseMatch): boolean {
   if (wordsBefore(match, 4).some((word) => uses.notAUse.includes(word))) return false
+  if (wordsAfter(match, 4).some((word) => uses.notAUseAfter.includes(word))) return false
   const start = match.nodes[0].position!.start.offset!
   // A channel, handle or path: `#outages`, `@outage-team`.
   if (/[#@/_-]/.test(document.source[start - 1] ?? '')) return false

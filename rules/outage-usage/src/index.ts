@@ -61,11 +61,11 @@ const hasFailureWord = (sentence: Sentence) => sentenceWords(sentence).some((wor
 // Numbers are read here rather than from a phrase table, which cannot compare
 // them: "4% of requests" is partial, "100% of requests failed" is not.
 const percentage = /(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)(?:\s+of(?:\s+[\w-]+){1,2})?/gi
-const numberWords: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20}
+const numberWords: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100}
 const count = `\\d[\\d,]*|${Object.keys(numberWords).join('|')}`
 const share = new RegExp(`\\b(${count})\\s+(?:out\\s+)?of\\s+(?:the\\s+|our\\s+|its\\s+)?(${count})\\b(?:\\s+[\\w-]+)?`, 'gi')
 const toNumber = (text: string) => numberWords[text.toLowerCase()] ?? Number(text.replaceAll(',', ''))
-const oneIn = /\b(?:one|1)\s+(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|a\s+thousand)\b/gi
+const oneIn = new RegExp(`\\b(?:one|1)\\s+in\\s+(?:${count}|a\\s+hundred|a\\s+thousand)\\b`, 'gi')
 const shareReason = 'gives the share of users or traffic affected'
 
 /** Partial-impact cues in a sentence, outside cause clauses. */

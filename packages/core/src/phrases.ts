@@ -106,17 +106,20 @@ interface Found {
  * `paragraphKey`) and sentence, so an editor re-linting after an edit only
  * searches the blocks that changed.
  */
-const memo = new WeakMap<PhraseTable, LRUCache<string, Found[][]>>()
+const memo = new WeakMap<PhraseTable, {byPhrase: Map<string, PhraseEntry>; cache: LRUCache<string, Found[][]>}>()
 
 /**
  * Find a table's phrases in the document's sentences, skipping mentions and
  * entries whose conditions rule the match out.
  */
 export function findPhrases(document: Document, table: PhraseTable, sentences: Sentence[] = document.sentences): PhraseMatch[] {
-  const byPhrase = new Map<string, PhraseEntry>()
-  for (const entry of table.entries) for (const phrase of entry.phrases) byPhrase.set(phrase, entry)
-  let cache = memo.get(table)
-  if (!cache) memo.set(table, (cache = new LRUCache({max: 5000})))
+  let prepared = memo.get(table)
+  if (!prepared) {
+    const byPhrase = new Map<string, PhraseEntry>()
+    for (const entry of table.entries) for (const phrase of entry.phrases) byPhrase.set(phrase, entry)
+    memo.set(table, (prepared = {byPhrase, cache: new LRUCache({max: 5000})}))
+  }
+  const {byPhrase, cache} = prepared
   const known = new Map<Sentence, Found[]>()
   for (const sentence of sentences) {
     const found = cache.get(paragraphKey(sentence.block.tree) ?? '')?.[sentence.block.tree.children.indexOf(sentence.node)]

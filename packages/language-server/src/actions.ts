@@ -142,7 +142,9 @@ class ControlComments {
       candidates.push({edit: {range, newText: `<!-- blamelint-disable ${[...ids, rule].join(' ')} -->`}, comment: skip})
     }
     const comment = `<!-- blamelint-disable ${rule} -->`
-    for (const newText of [`${comment}${this.eol}${this.eol}`, `${comment}${this.eol}`]) {
+    // Its own paragraph: followed by a blank line, unless one follows already.
+    const blankAfter = /^[ \t]*(?:\r\n|\r|\n)/.test(this.text.slice(skip))
+    for (const newText of blankAfter ? [`${comment}${this.eol}`] : [`${comment}${this.eol}${this.eol}`, `${comment}${this.eol}`]) {
       candidates.push({edit: {range: {start: position, end: position}, newText}, comment: skip})
     }
     return this.first(candidates)
@@ -156,7 +158,7 @@ class ControlComments {
     const start = this.document.offsetAt(edit.range.start)
     const edited = this.text.slice(0, start) + edit.newText + this.text.slice(this.document.offsetAt(edit.range.end))
     const parsed = parseDocument(edited, this.format)
-    if (!parsed.comments.some((found) => found.start === comment)) return false
+    if (!parsed.comments.some((found) => found.start + found.value.length - found.value.trimStart().length === comment)) return false
     this.shapeOfText ??= shape(parseDocument(this.text, this.format).document)
     const after = shape(parsed.document)
     return after.length === this.shapeOfText.length && after.every((entry, index) => entry === this.shapeOfText![index])

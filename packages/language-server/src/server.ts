@@ -29,6 +29,17 @@ export interface InitializationOptions {
 
 const defaultDebounce = 150
 
+/**
+ * The published diagnostic a client sent back with a code-action request.
+ * Clients do not always return ranges as they got them (Neovim 0.7 sends
+ * byte columns), so the server's own range and data are used.
+ */
+function ownDiagnostic(published: Diagnostic[], diagnostic: Diagnostic): Diagnostic {
+  const candidates = published.filter((own) => own.code === diagnostic.code && own.range.start.line === diagnostic.range.start.line)
+  const distance = (own: Diagnostic) => (own.message === diagnostic.message ? 0 : 1e6) + Math.abs(own.range.start.character - diagnostic.range.start.character)
+  return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? diagnostic
+}
+
 /** Serve blamelint over `connection` until the client exits. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument)
@@ -134,7 +145,7 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri)
     const format = document && formatOf(document)
     if (!document || !format) return []
-    return codeActions(document, format, params.context.diagnostics)
+    return codeActions(document, format, params.context.diagnostics.map((diagnostic) => ownDiagnostic(published.get(document.uri) ?? [], diagnostic)))
   })
 
   connection.onShutdown(() => {

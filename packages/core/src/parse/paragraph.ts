@@ -114,8 +114,15 @@ export function paragraphKey(tree: Paragraph): string | undefined {
 export function toParagraph(segments: Segment[], source: string, location: Location): Paragraph {
   const from = segments[0]?.start ?? 0
   const at = location.toPoint(from)
-  // The segments (relative to the first) and the source they cover decide the tree.
-  const key = `${segments.map((segment) => `${segment.kind}${segment.start - from},${segment.end - from}${segment.kind === 'break' ? '' : `:${segment.value.length}:${segment.value}`}`).join(';')}\u0000${source.slice(from, segments[segments.length - 1]?.end ?? from)}`
+  // The segments (relative to the first) and the source they cover decide the
+  // tree; a segment's value is only spelled out when it is not its source.
+  let key = source.slice(from, segments[segments.length - 1]?.end ?? from)
+  for (const segment of segments) {
+    key += `\u0000${segment.kind}${segment.start - from},${segment.end - from}`
+    if (segment.kind !== 'break' && !(segment.value.length === segment.end - segment.start && source.startsWith(segment.value, segment.start))) {
+      key += `:${segment.value}`
+    }
+  }
   const cached = paragraphs.get(key)
   let tree: Paragraph
   if (cached && at) {

@@ -11,6 +11,8 @@ import type {Block, Sentence, Span} from './types.js'
 
 const quotedSpans = new WeakMap<Block, Span[]>()
 
+const normalize = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim()
+
 const isLetter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char)
 
 /** Ranges of quoted text in a block, in source offsets. */
@@ -55,7 +57,13 @@ export function isMention(source: string, sentence: Sentence, nodes: Nodes[]): b
   const start = first.position?.start.offset
   const end = last.position?.end.offset
   if (start === undefined || end === undefined) return false
-  if (quotes(sentence.block, source).some((span) => span.start < start && span.end > end - 1)) return true
+  const quoted = quotes(sentence.block, source)
+  if (quoted.some((span) => span.start < start && span.end > end - 1)) return true
+  // Once a paragraph has put a phrase in quotes to discuss it, its later
+  // unquoted uses in that paragraph refer to the same term ("“operator
+  // error” is never a root cause … any operator error is a symptom").
+  const phrase = normalize(source.slice(start, end))
+  if (quoted.some((span) => span.end <= start && normalize(source.slice(span.start + 1, span.end - 1)) === phrase)) return true
   const siblings = sentence.node.children
   const index = siblings.indexOf(first as (typeof siblings)[number])
   const previous = siblings.slice(0, Math.max(index, 0)).filter((node) => node.type === 'WordNode').slice(-2)

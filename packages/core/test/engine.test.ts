@@ -133,3 +133,9 @@ describe('configuration', () => {
     expect(resolveConfig(rules, loaded.data, {filePath: join(root, 'a/notes.md'), baseDir: root}).rules['sample-rule'].severity).toBe('error')
   })
 })
+
+describe('mentions carried through a paragraph', () => {
+  it('treat later unquoted uses of a phrase quoted earlier in the same paragraph as mentions', () => {
+    expect(lint('We never call it a “bad thing”: any bad thing is a symptom.\n\nA bad thing happened.')).toEqual(['3:3 sample-rule bad thing'])
+  })
+})

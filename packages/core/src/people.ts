@@ -56,6 +56,22 @@ const systems = new Set(
   ).split(' ')
 )
 
+/**
+ * Closed-class words (pronouns, determiners, prepositions, conjunctions,
+ * auxiliaries), capitalised at the start of a sentence but never names; ruling
+ * them out needs no lexicon, which keeps `possiblePeople` tight.
+ */
+const closedClass = new Set(
+  (
+    'i we you he she it they me us him her them my our your his its their this that these those the a an some any ' +
+    'no each every all both either neither none one another such what which who whom whose whoever there here ' +
+    'in on at to for from by with without of into onto after before during since until while when where why how ' +
+    'if then once as so but and or nor yet also however although though because between about around over under ' +
+    'above below within across through despite instead meanwhile is was are were be been being has have had do ' +
+    'does did will would can could should may might must not'
+  ).split(' ')
+)
+
 /** Words after which a capitalised word names a thing: "the Checkout service". */
 const determiners = new Set('the a an our their its this these those each every your any no some'.split(' '))
 
@@ -171,36 +187,28 @@ function rosterAt(children: SentenceContent[], start: number, roster: ReturnType
   return undefined
 }
 
-/** Whether the capitalised word at `index` names a person. */
-function isName(children: SentenceContent[], index: number, notPeople: Set<string>): boolean {
+/** Whether the capitalised word at `index` names a person; without `judge`, whether it may (no lexicon). */
+function isName(children: SentenceContent[], index: number, notPeople: Set<string>, judge: boolean): boolean {
   const text = toString(children[index])
   const base = baseOf(text)
   if (!nameShape.test(base)) return false
   const word = base.toLowerCase()
-  if (systems.has(word) || notPeople.has(word)) return false
+  if (closedClass.has(word) || systems.has(word) || notPeople.has(word)) return false
   if (determiners.has(lower(children[neighbour(children, index, -1)]))) return false
   if (!possessiveEnd.test(text) && systemNouns.has(lower(children[neighbour(children, index, 1)]))) return false
-  return wordKind(word) !== 'english'
+  return !judge || wordKind(word) !== 'english'
 }
 
 const cache = new WeakMap<Sentence, Map<string, Person[]>>()
 
 /**
- * Whether a sentence may name a person, judged without compromise: it has a
- * handle-like token, a roster name, or a capitalised word that is not a
- * known system. Use it to skip sentences before calling `findPeople`.
+ * The people a sentence may name, found without compromise: like
+ * `findPeople`, but capitalised words are not checked against the lexicon, so
+ * "Thanks" or an unlisted product may be among them. Use it to rule a
+ * sentence out cheaply before calling `findPeople`.
  */
-export function mayNamePerson(sentence: Sentence, options: PeopleOptions = {}): boolean {
-  if (/@|\[~/.test(sentence.text)) return true
-  const roster = rosterOf(options.people ?? [])
-  const notPeople = new Set((options.notPeople ?? []).map((name) => name.toLowerCase()))
-  const children = sentence.node.children
-  return children.some((node, index) => {
-    if (!isWord(node)) return false
-    if (roster.length > 0 && rosterAt(children, index, roster) !== undefined) return true
-    const word = baseOf(toString(node))
-    return nameShape.test(word) && !systems.has(word.toLowerCase()) && !notPeople.has(word.toLowerCase())
-  })
+export function possiblePeople(sentence: Sentence, options: PeopleOptions = {}): Person[] {
+  return cached(sentence, options, false)
 }
 
 /**
@@ -208,17 +216,21 @@ export function mayNamePerson(sentence: Sentence, options: PeopleOptions = {}): 
  * sentence has a capitalised word to judge. Results are cached per sentence.
  */
 export function findPeople(sentence: Sentence, options: PeopleOptions = {}): Person[] {
-  const key = JSON.stringify([options.people ?? [], options.notPeople ?? []])
+  return cached(sentence, options, true)
+}
+
+function cached(sentence: Sentence, options: PeopleOptions, judge: boolean): Person[] {
+  const key = JSON.stringify([options.people ?? [], options.notPeople ?? [], judge])
   let bySettings = cache.get(sentence)
-  const cached = bySettings?.get(key)
-  if (cached) return cached
-  const people = detect(sentence, options)
+  const found = bySettings?.get(key)
+  if (found) return found
+  const people = detect(sentence, options, judge)
   if (!bySettings) cache.set(sentence, (bySettings = new Map()))
   bySettings.set(key, people)
   return people
 }
 
-function detect(sentence: Sentence, options: PeopleOptions): Person[] {
+function detect(sentence: Sentence, options: PeopleOptions, judge: boolean): Person[] {
   const children = sentence.node.children
   const roster = rosterOf(options.people ?? [])
   const notPeople = new Set((options.notPeople ?? []).map((name) => name.toLowerCase()))
@@ -262,7 +274,7 @@ function detect(sentence: Sentence, options: PeopleOptions): Person[] {
       index = rosterEnd - 1
       continue
     }
-    if (!isName(children, index, notPeople)) continue
+    if (!isName(children, index, notPeople, judge)) continue
     // A following capitalised word is part of the name: "Anna Two".
     let end = index + 1
     const next = neighbour(children, index, 1)

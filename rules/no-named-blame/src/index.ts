@@ -5,9 +5,9 @@ import {
   findPhrases,
   isMention,
   loadPhraseTable,
-  mayNamePerson,
   nodesIn,
   personAt,
+  possiblePeople,
   subjectOf,
   termRange,
   termsOf,
@@ -235,19 +235,28 @@ export default defineRule({
       const person = found.people.map((one) => one.text.replace(/['’]s$/, '')).join(' and ')
       context.report({node: found.nodes, message: message.replaceAll('{actual}', actual).replaceAll('{person}', person), actual, expected: found.expected, note})
     }
-    const peopleIn = (sentence: Sentence) => (mayNamePerson(sentence, options) ? findPeople(sentence, options) : [])
+    // The phrase tables, then a tie to a possible person, are the lexical prefilter:
+    // compromise's lexicon judges the names only in sentences that pass both.
+    const tied = <Found>(sentence: Sentence, tie: (people: Person[]) => Found[]): Found[] => {
+      const possible = possiblePeople(sentence, options)
+      return possible.length > 0 && tie(possible).length > 0 ? tie(findPeople(sentence, options)) : []
+    }
 
     for (const [table, tie] of tables) {
-      // The phrase tables are the lexical prefilter: people (and compromise) only for sentences that match.
       for (const match of findPhrases(document, table, sentences)) {
-        const people = peopleIn(match.sentence)
-        if (people.length > 0) report(match.sentence, tie(match.sentence, people, match), match.entry.message ?? table.message, match.entry.note ?? table.note)
+        for (const found of tied(match.sentence, (people) => [tie(match.sentence, people, match)].filter((one) => one !== undefined))) {
+          report(match.sentence, found, match.entry.message ?? table.message, match.entry.note ?? table.note)
+        }
       }
     }
     for (const sentence of sentences) {
+      // Only a possible person right before a modal can be the subject of a counterfactual.
+      const possible = possiblePeople(sentence, options)
+      const modals = sentence.node.children.flatMap((node, index) => (/^(should|could|ought)/.test(wordText(node)) ? [index] : []))
+      if (!modals.some((index) => subjectOf(sentence, possible, index).length > 0)) continue
       const counterfactuals = findCounterfactuals(sentence)
-      const people = counterfactuals.length > 0 ? peopleIn(sentence) : []
-      for (const found of tieCounterfactuals(sentence, counterfactuals, people)) report(sentence, found, counterfactualMessage, predicates.note)
+      if (counterfactuals.length === 0) continue
+      for (const found of tied(sentence, (people) => tieCounterfactuals(sentence, counterfactuals, people))) report(sentence, found, counterfactualMessage, predicates.note)
     }
   }
 })

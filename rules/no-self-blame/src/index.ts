@@ -25,6 +25,8 @@ const counterfactualNote = 'People are harsher on themselves than on others; cou
 
 const has = (term: Term | undefined, tag: string) => term?.tags.has(tag) ?? false
 
+const firstPerson = /\b(i|we|my|our)\b/i
+
 /** The subject of the predicate at term `index`, when it is the writer ("I", "we", "my team and I"). */
 function selfSubject(terms: Term[], index: number): TermRange | undefined {
   const subject = subjectBefore(terms, index, false)
@@ -80,6 +82,8 @@ export default defineRule({
     }
 
     for (const sentence of document.sentences) {
+      // A first-person word is the cheap prefilter before compromise reads the modals.
+      if (!firstPerson.test(sentence.text)) continue
       const counterfactuals = findCounterfactuals(sentence)
       if (counterfactuals.length === 0) continue
       const terms = termsOf(sentence)

@@ -40,15 +40,15 @@ const outcomes = new Set(
   (
     'lost suffered caused leaked corrupted failed crashed seen gone become affected impacted hit ended led resulted ' +
     'taken gotten got exposed triggered broken deleted destroyed cost wiped spread escalated cascaded lasted happened ' +
-    'occurred hurt damaged'
+    'occurred hurt damaged sworn worse'
   ).split(' ')
 )
 
 /** Words that set up a worse imagined world for a "could": "without paging we could have noticed it later". */
 const hypothetical = new Set(['without', 'otherwise', 'fortunately', 'luckily', 'thankfully'])
 
-/** "had", "got": something missing, not something done. */
-const possession = new Set(['had', 'got', 'gotten'])
+/** "had", "received": something missing or expected from the system, not something done. */
+const possession = new Set(['had', 'got', 'gotten', 'received', 'heard'])
 
 const has = (term: Term | undefined, ...tags: string[]) => term !== undefined && tags.some((tag) => term.tags.has(tag))
 const isParticiple = (term: Term | undefined) => has(term, 'PastTense', 'Participle', 'Perfect') && !/ing$/.test(term!.normal)
@@ -80,9 +80,9 @@ export function findCounterfactuals(sentence: Sentence): Counterfactual[] {
     if (terms[at]?.normal === 'been') {
       at++
       // "could have been worse" is an outcome; "could have been more careful" is not.
-      const comparative = /^(more|less)$/.test(terms[at]?.normal ?? '')
+      const comparative = /^(more|less)$/.test(terms[at]?.normal ?? '') || has(terms[at], 'Comparative')
       skip()
-      const judged = modal !== 'could' || comparative
+      const judged = modal !== 'could' || (comparative && !outcomes.has(terms[at]?.normal ?? ''))
       if (judged && has(terms[at], 'Adjective') && !isParticiple(terms[at])) found.push({range: [index, at + 1], modal, verb: 'been', passive: false})
       else if (isParticiple(terms[at])) found.push({range: [index, at + 1], modal, verb: terms[at].normal, passive: true})
       continue

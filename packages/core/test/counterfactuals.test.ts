@@ -34,12 +34,14 @@ describe('findCounterfactuals', () => {
     expect(counterfactuals('Services should have an owner.')).toEqual([])
     expect(counterfactuals('We should have automated tests for the migration.')).toEqual([])
     expect(counterfactuals('We should have had a rollback plan.')).toEqual([])
+    expect(counterfactuals('Users should have received an email.')).toEqual([])
   })
 
   it('skips outcomes and denials after "could", and wishes', () => {
     expect(counterfactuals('We could have lost the whole table.')).toEqual([])
     expect(counterfactuals('It could have been much worse.')).toEqual([])
     expect(counterfactuals("I couldn't have known.")).toEqual([])
+    expect(counterfactuals('I could have sworn the flag was off.')).toEqual([])
     expect(counterfactuals('Without paging we could have noticed it much later.')).toEqual([])
     expect(counterfactuals('I would have liked more context.')).toEqual([])
   })

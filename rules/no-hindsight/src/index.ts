@@ -28,8 +28,8 @@ const counterfactualMessage =
   'makes the right path look obvious; it did not look that way at the time. Say what the person saw, what the tools ' +
   'showed, and why the action made sense then.'
 
-/** Words after "obvious" that already mark it as hindsight: "obvious only in hindsight". */
-const acknowledged = /^(only )?(in|with) (hindsight|retrospect)\b|^after the fact\b/
+/** Words after "obvious" that already mark it as hindsight: "obvious only in hindsight", "obvious only because we know…". */
+const acknowledged = /^only\b|^(in|with) (hindsight|retrospect)\b|^after the fact\b/
 
 const has = (term: Term | undefined, tag: string) => term?.tags.has(tag) ?? false
 

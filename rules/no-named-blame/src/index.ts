@@ -157,6 +157,7 @@ function tieCause(sentence: Sentence, people: Person[], match: PhraseMatch): Tie
   const person = at === -1 ? undefined : personAt(sentence, people, at)
   if (!person) return undefined
   if ((match.entry as Entry).kind === 'effect') {
+    if (person.possessive) return undefined
     const words = sentence.node.children.filter((node, index) => isWord(node) && (index < match.index || index >= person.end)).map(wordText)
     if (!words.some((word) => causes.failures.includes(word)) || words.some((word) => causes.reliefs.includes(word))) return undefined
   }

@@ -2,12 +2,28 @@
 // turn the rule off for one line or the whole file with a control comment
 // (see packages/core/src/control.ts).
 import {parseDocument, type Document, type InputFormat} from 'blamelint'
-import {CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit} from 'vscode-languageserver'
+import {CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import type {DiagnosticData} from './diagnostics.js'
 
+export interface CodeActionOptions {
+  /**
+   * Tie edits to the document's version (`documentChanges`), so a client
+   * refuses them once the text has changed instead of misplacing them.
+   */
+  versioned?: boolean
+}
+
 /** Code actions for blamelint's diagnostics among `diagnostics`. */
-export function codeActions(document: TextDocument, format: InputFormat, diagnostics: Diagnostic[]): CodeAction[] {
+export function codeActions(document: TextDocument, format: InputFormat, diagnostics: Diagnostic[], options: CodeActionOptions = {}): CodeAction[] {
+  const action = (title: string, edits: TextEdit[], diagnostic: Diagnostic, isPreferred?: boolean): CodeAction => {
+    const edit: WorkspaceEdit = options.versioned
+      ? {documentChanges: [{textDocument: {uri: document.uri, version: document.version}, edits}]}
+      : {changes: {[document.uri]: edits}}
+    const fix: CodeAction = {title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit}
+    if (isPreferred) fix.isPreferred = true
+    return fix
+  }
   const ours = diagnostics.filter((diagnostic) => diagnostic.source === 'blamelint' && typeof diagnostic.code === 'string')
   const fixes: CodeAction[] = []
   const lines: CodeAction[] = []
@@ -17,38 +33,31 @@ export function codeActions(document: TextDocument, format: InputFormat, diagnos
   const comments = new ControlComments(document, format)
   for (const diagnostic of ours) {
     const rule = diagnostic.code as string
-    fixes.push(...quickFixes(document, diagnostic))
+    fixes.push(...quickFixes(document, diagnostic).map(({title, edits, preferred}) => action(title, edits, diagnostic, preferred)))
     if (rule === 'unknown-rule') continue
     const line = diagnostic.range.start.line
     if (once(`line:${rule}:${line}`)) {
       const edit = comments.disableLine(rule, line)
-      if (edit) lines.push(action(`Disable ${rule} for this line`, document, [edit], diagnostic))
+      if (edit) lines.push(action(`Disable ${rule} for this line`, [edit], diagnostic))
     }
     if (once(`file:${rule}`)) {
       const edit = comments.disableFile(rule)
-      if (edit) files.push(action(`Disable ${rule} in this file`, document, [edit], diagnostic))
+      if (edit) files.push(action(`Disable ${rule} in this file`, [edit], diagnostic))
     }
   }
   return [...fixes, ...lines, ...files]
 }
 
-function action(title: string, document: TextDocument, edits: TextEdit[], diagnostic: Diagnostic, isPreferred?: boolean): CodeAction {
-  const fix: CodeAction = {title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: {changes: {[document.uri]: edits}}}
-  if (isPreferred) fix.isPreferred = true
-  return fix
-}
-
 /** One quick fix per `expected` suggestion: replace the flagged text, or remove it. */
-function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+function quickFixes(document: TextDocument, diagnostic: Diagnostic): Array<{title: string; edits: TextEdit[]; preferred: boolean}> {
   const {expected = []} = (diagnostic.data ?? {}) as DiagnosticData
   const actual = document.getText(diagnostic.range)
+  const preferred = expected.length === 1
   return expected.map((suggestion) => {
-    if (suggestion === '') {
-      return action(`Remove “${actual}”`, document, [{range: removalRange(document, diagnostic.range), newText: ''}], diagnostic, expected.length === 1)
-    }
+    if (suggestion === '') return {title: `Remove “${actual}”`, edits: [{range: removalRange(document, diagnostic.range), newText: ''}], preferred}
     // "Human error caused…" → "A gap in the tooling caused…" (but keep an acronym's replacement as written).
     const text = /^\p{Lu}\p{Ll}/u.test(actual) && /^\p{Ll}/u.test(suggestion) ? suggestion[0].toUpperCase() + suggestion.slice(1) : suggestion
-    return action(`Replace “${actual}” with “${text}”`, document, [{range: diagnostic.range, newText: text}], diagnostic, expected.length === 1)
+    return {title: `Replace “${actual}” with “${text}”`, edits: [{range: diagnostic.range, newText: text}], preferred}
   })
 }
 

@@ -1,3 +1,3 @@
-export {codeActions} from './actions.js'
+export {codeActions, type CodeActionOptions} from './actions.js'
 export {formatOf, lintDocument, pathOf, toDiagnostic, type DiagnosticData} from './diagnostics.js'
 export {startServer, version, type InitializationOptions} from './server.js'

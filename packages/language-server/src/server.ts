@@ -30,14 +30,15 @@ export interface InitializationOptions {
 const defaultDebounce = 150
 
 /**
- * The published diagnostic a client sent back with a code-action request.
- * Clients do not always return ranges as they got them (Neovim 0.7 sends
- * byte columns), so the server's own range and data are used.
+ * The published diagnostic a client sent back with a code-action request, or
+ * undefined when it is not (or no longer) one of them. Clients do not always
+ * return ranges as they got them (Neovim 0.7 sends byte columns), so the
+ * server's own range and data are used.
  */
-function ownDiagnostic(published: Diagnostic[], diagnostic: Diagnostic): Diagnostic {
+function ownDiagnostic(published: Diagnostic[], diagnostic: Diagnostic): Diagnostic | undefined {
   const candidates = published.filter((own) => own.code === diagnostic.code && own.range.start.line === diagnostic.range.start.line)
   const distance = (own: Diagnostic) => (own.message === diagnostic.message ? 0 : 1e6) + Math.abs(own.range.start.character - diagnostic.range.start.character)
-  return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? diagnostic
+  return candidates.sort((a, b) => distance(a) - distance(b))[0]
 }
 
 /** Serve blamelint over `connection` until the client exits. */
@@ -51,11 +52,13 @@ export function startServer(connection: Connection): void {
   const shown = new Set<string>()
   let debounce = defaultDebounce
   let watchesFiles = false
+  let versioned = false
 
   connection.onInitialize((params) => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions
     if (typeof options.debounce === 'number' && options.debounce >= 0) debounce = options.debounce
     watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
+    versioned = params.capabilities.workspace?.workspaceEdit?.documentChanges === true
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental},
@@ -145,7 +148,14 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri)
     const format = document && formatOf(document)
     if (!document || !format) return []
-    return codeActions(document, format, params.context.diagnostics.map((diagnostic) => ownDiagnostic(published.get(document.uri) ?? [], diagnostic)))
+    // Ranges must fit the current text: lint now if a lint is pending.
+    if (timers.has(document.uri)) {
+      cancel(document.uri)
+      validate(document.uri)
+    }
+    const own = published.get(document.uri) ?? []
+    const diagnostics = params.context.diagnostics.flatMap((diagnostic) => ownDiagnostic(own, diagnostic) ?? [])
+    return codeActions(document, format, diagnostics, {versioned})
   })
 
   connection.onShutdown(() => {

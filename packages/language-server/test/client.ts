@@ -57,13 +57,13 @@ export class TestClient {
     for (const wake of this.waiters.splice(0)) wake()
   }
 
-  async initialize(initializationOptions: object = {debounce: 20}): Promise<InitializeResult> {
+  async initialize(initializationOptions: object = {debounce: 20}, workspace: object = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: null,
       capabilities: {
-        workspace: {didChangeWatchedFiles: {dynamicRegistration: true}},
+        workspace: {didChangeWatchedFiles: {dynamicRegistration: true}, ...workspace},
         textDocument: {publishDiagnostics: {versionSupport: true, codeDescriptionSupport: true, dataSupport: true}}
       },
       initializationOptions

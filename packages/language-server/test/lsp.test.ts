@@ -175,6 +175,24 @@ describe('blamelint-language-server over stdio', () => {
     expect(await client.shutdown()).toBe(0)
   })
 
+  it('ties edits to the document version and ignores diagnostics it no longer has', async () => {
+    client = new TestClient()
+    await client.initialize({debounce: 1000}, {workspaceEdit: {documentChanges: true}})
+    const uri = 'untitled:versions'
+    await client.open(uri, 'markdown', 'Intro.\n\nIt was human error.\n')
+    const [diagnostic] = (await client.diagnostics(uri, 1)).filter((candidate) => candidate.code === 'no-human-error')
+    const [replace] = await client.codeActions(uri, diagnostic.range, [diagnostic])
+    expect(replace.edit).toEqual({
+      documentChanges: [{textDocument: {uri, version: 1}, edits: [{range: diagnostic.range, newText: 'a missing safeguard'}]}]
+    })
+    // The text changes and the client asks with the diagnostic it still shows:
+    // the pending lint runs first, and a diagnostic no longer there gets no action.
+    await client.change(uri, 2, [{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, newText: 'New first line.\n'}])
+    expect(await client.codeActions(uri, diagnostic.range, [diagnostic])).toEqual([])
+    expect(summary(await client.diagnostics(uri, 2))).toEqual(['no-human-error 3:7-3:18'])
+    expect(await client.shutdown()).toBe(0)
+  })
+
   it('starts from the repository root with `pnpm --silent blamelint-language-server --stdio`', async () => {
     client = new TestClient('pnpm', ['--silent', 'blamelint-language-server', '--stdio'], new URL('../../..', import.meta.url).pathname)
     const init = await client.initialize()

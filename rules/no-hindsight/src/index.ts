@@ -4,6 +4,7 @@ import {
   findPhrases,
   isBoundary,
   isMention,
+  isVerbGroup,
   loadPhraseTable,
   namedTerms,
   nodesIn,
@@ -13,7 +14,6 @@ import {
   termsOf,
   type PhraseEntry,
   type PhraseTable,
-  type Referent,
   type Sentence,
   type Term,
   type TermRange
@@ -33,14 +33,20 @@ const acknowledged = /^only\b|^(in|with) (hindsight|retrospect)\b|^after the fac
 
 const has = (term: Term | undefined, tag: string) => term?.tags.has(tag) ?? false
 
-/** What the subject of the predicate at term `index` refers to; groups the shared check does not know count as people. */
-function subjectOf(sentence: Sentence, terms: Term[], index: number, people: readonly string[]): {range?: TermRange; referent?: Referent} {
+/**
+ * Whether the subject of the predicate at term `index` is other people, not
+ * named ones: "the engineer", "someone", "the support rotation" (groups the
+ * shared referent check does not know count as people). The writer is
+ * no-self-blame's, a named person no-named-blame's.
+ */
+function aboutOthers(sentence: Sentence, terms: Term[], index: number, people: readonly string[]): boolean {
   const range = subjectBefore(terms, index, false)
-  if (!range) return {}
+  if (!range) return false
   const words = terms.slice(...range)
+  const named = namedTerms(sentence, {people})
+  if (words.some((term) => named.has(term))) return false
   const head = words.findLast((term) => has(term, 'Noun'))
-  const referent = head && table.groups.includes(head.normal) ? 'person' : referentOf(words, namedTerms(sentence, {people}))
-  return {range, referent}
+  return (head !== undefined && table.groups.includes(head.normal)) || referentOf(words, named) === 'person'
 }
 
 /** Whether a negation stands in the clause before term `index`: "it was not immediately obvious", "none of this was obvious". */
@@ -59,17 +65,28 @@ function accepts(sentence: Sentence, terms: Term[], range: TermRange, entry: Ent
       return !negatedBefore(terms, range[1]) && !acknowledged.test(after)
     }
     case 'judged': {
-      // Others, not the writer: first-person accounts are no-self-blame's business.
-      return subjectOf(sentence, terms, range[0], people).referent === 'person'
+      return aboutOthers(sentence, terms, range[0], people)
     }
     case 'passive': {
-      const subject = subjectBefore(terms, range[0], false)
+      // "the alert that had been ignored": the subject is what "that" stands for.
+      let cursor = range[0]
+      while (cursor > 0 && isVerbGroup(terms[cursor - 1])) cursor--
+      const relative = /^(that|which)$/.test(terms[cursor - 1]?.normal ?? '') ? cursor - 1 : range[0]
+      const subject = subjectBefore(terms, relative, false)
       const head = subject && terms.slice(...subject).findLast((term) => has(term, 'Noun'))
       return head !== undefined && table.signals.includes(head.normal)
     }
     default:
       return true
   }
+}
+
+/** Replacements for a match: the verb without its judging adverb, "did not notice", "was not acted on". */
+function suggestions(entry: Entry, actual: string): string[] | undefined {
+  const words = actual.split(/\s+/)
+  if (entry.dropFirstWord) return [words.slice(1).join(' ')]
+  if (entry.kind === 'passive') return /^(was|were)$/i.test(words[0]) ? [`${words[0]} not acted on`] : undefined
+  return entry.withNextWord ? entry.expected?.map((text) => `${text} ${words[words.length - 1]}`) : entry.expected
 }
 
 const sourceText = (source: string, nodes: Sentence['node']['children']) =>
@@ -93,15 +110,11 @@ export default defineRule({
       const end = entry.withNextWord && terms[range[1]] ? range[1] + 1 : range[1]
       const nodes = nodesIn(match.sentence, terms[range[0]].start, terms[end - 1].end)
       const actual = sourceText(document.source, nodes)
-      const rest = actual.split(/\s+/).slice(1).join(' ')
-      let expected = entry.expected
-      if (entry.dropFirstWord) expected = [rest]
-      else if (entry.withNextWord && expected) expected = expected.map((text) => `${text} ${actual.split(/\s+/).pop()}`)
       context.report({
         node: nodes,
         message: (entry.message ?? table.message).replaceAll('{actual}', actual),
         actual,
-        expected,
+        expected: suggestions(entry, actual),
         note: entry.note ?? table.note
       })
     }
@@ -111,8 +124,8 @@ export default defineRule({
       if (counterfactuals.length === 0) continue
       const terms = termsOf(sentence)
       for (const {range, passive, fact} of counterfactuals) {
-        // Systems ("the load balancer should have failed over") and the writer (no-self-blame) are left alone.
-        if (passive || subjectOf(sentence, terms, range[0], people).referent !== 'person') continue
+        // Systems ("the load balancer should have failed over") are left alone.
+        if (passive || !aboutOthers(sentence, terms, range[0], people)) continue
         const nodes = nodesIn(sentence, terms[range[0]].start, terms[range[1] - 1].end)
         if (isMention(document.source, sentence, nodes)) continue
         const actual = sourceText(document.source, nodes)

@@ -25,7 +25,7 @@ import {
 type SentenceContent = Sentence['node']['children'][number]
 
 /** Phrase-table entries as this rule's tables write them. */
-type Entry = PhraseEntry & {kind?: string; withNextWord?: boolean}
+type Entry = PhraseEntry & {kind?: string; withNextWord?: boolean; unlessExplained?: boolean}
 
 const load = <Extra extends object = object>(name: string) => loadPhraseTable(new URL(`../data/${name}`, import.meta.url)) as PhraseTable & Extra
 const predicates = load<{discoveries: string[]; remedies: string[]}>('predicates.yml')
@@ -110,6 +110,7 @@ function tiePredicate(sentence: Sentence, people: Person[], match: PhraseMatch):
   const entry = match.entry as Entry
   let start = match.index
   let end = match.index + match.nodes.length
+  if (entry.unlessExplained && sentence.node.children.slice(end).some((node) => isWord(node) && /^(because|since)$/.test(wordText(node)))) return undefined
   if (entry.kind === 'object' || entry.kind === 'faulty-object') {
     const verb = verbBefore(sentence, match.index)
     const excluded = entry.kind === 'object' ? predicates.discoveries : [...predicates.discoveries, ...predicates.remedies]

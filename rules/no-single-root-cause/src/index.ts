@@ -1,32 +1,104 @@
-import {defineRule, findPhrases, isBoundary, loadPhraseTable, termRange, termsOf, wordText, type PhraseMatch} from '@blamelint/core'
+import {defineRule, findPhrases, isBoundary, loadPhraseTable, termRange, termsOf, wordText, type PhraseMatch, type PhraseTable, type Sentence} from '@blamelint/core'
 
-const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url))
+type SentenceContent = PhraseMatch['nodes'][number]
 
-/** Words that deny or set aside a single cause: "rarely a single root cause", "rather than the root cause". */
-const setAside = new Set(['rarely', 'seldom', 'hardly', 'without', 'instead', 'rather', 'beyond', 'avoid', 'avoids', 'avoided', 'myth'])
+const lists = ['definite', 'indefinite', 'modifiers', 'singular', 'copulas', 'placeholders', 'denials', 'clauseOpeners'] as const
+type Table = PhraseTable & Record<(typeof lists)[number], string[]>
 
-/** How far back, in words, a negation still governs the phrase ("there is no such thing as the root cause"). */
-const reach = 5
+const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url)) as Table
+for (const key of lists) {
+  if (!Array.isArray(table[key])) throw new Error(`data/phrases.yml: \`${key}\` must be a list of words`)
+}
+const words = Object.fromEntries(lists.map((key) => [key, new Set(table[key])])) as Record<(typeof lists)[number], Set<string>>
 
-/** Whether a negation in the same clause, shortly before the phrase, denies it: "there was no single root cause". */
+/** Whether a denial earlier in the same clause sets the phrase aside: "neither A nor B alone was the root cause". */
 function isNegated(match: PhraseMatch): boolean {
   const range = termRange(match.sentence, match.nodes)
   if (!range) return false
   const terms = termsOf(match.sentence)
-  for (let index = range[0] - 1; index >= 0 && index >= range[0] - reach; index--) {
-    if (isBoundary(terms[index], terms[index + 1])) break
-    if (terms[index].tags.has('Negative') || setAside.has(terms[index].normal)) return true
+  for (let index = range[0] - 1; index >= 0; index--) {
+    const term = terms[index]
+    if (term.tags.has('Negative') || words.denials.has(term.normal)) return true
+    if (isBoundary(term, terms[index + 1]) || words.clauseOpeners.has(term.normal)) break
   }
   return false
 }
 
+const isWord = (node: SentenceContent) => node.type === 'WordNode'
+const isWhiteSpace = (node: SentenceContent) => node.type === 'WhiteSpaceNode'
+
+/** A claim that the incident had one root cause: where it starts, and how it is made. */
+interface Claim {
+  start: number
+  form: 'determined' | 'label' | 'copula'
+}
+
+/**
+ * Whether "root cause" at `match` claims one cause, reading the words around
+ * it: a definite or singular determiner ("the", "its", "a single"); else,
+ * with no determiner, a copula ("Root cause was a race") or a label at the
+ * start of the sentence followed by its value ("Root cause identified: a
+ * full disk"). An indefinite "a root cause" or a bare label claims nothing.
+ */
+function claimOf(match: PhraseMatch): Claim | undefined {
+  const siblings = match.sentence.node.children
+  let start = match.index
+  let single = false
+  // Back over modifiers ("the underlying root cause"), then to the determiner; punctuation ends the phrase.
+  const previous = (index: number) => {
+    let at = index - 1
+    while (at >= 0 && isWhiteSpace(siblings[at])) at--
+    return at >= 0 && isWord(siblings[at]) ? at : undefined
+  }
+  let before = previous(start)
+  while (before !== undefined && words.modifiers.has(wordText(siblings[before]))) {
+    single ||= words.singular.has(wordText(siblings[before]))
+    start = before
+    before = previous(start)
+  }
+  const determiner = before === undefined ? undefined : wordText(siblings[before])
+  if (determiner !== undefined && (words.definite.has(determiner) || /'s?$/.test(determiner))) return {start: before!, form: 'determined'}
+  if (single) return {start: determiner === 'a' ? before! : start, form: 'determined'}
+  if (determiner !== undefined && !/^\d/.test(determiner)) {
+    // Only a copula can follow a bare "root cause" mid-sentence: "we found root cause was…".
+    return isCopula(match) && !words.indefinite.has(determiner) ? {start, form: 'copula'} : undefined
+  }
+  // At the start of the sentence, or after a time stamp ("14:40 Root cause identified: …").
+  const opening = siblings.slice(0, match.index).filter(isWord).every((node) => /^\d|^(am|pm|utc)$/.test(wordText(node)))
+  if (!opening) return undefined
+  if (isCopula(match)) return {start, form: 'copula'}
+  return hasValue(match) ? {start, form: 'label'} : undefined
+}
+
+const following = (match: PhraseMatch) => match.sentence.node.children.slice(match.index + match.nodes.length)
+
+/** "root cause was a race", not "root cause is unknown". */
+function isCopula(match: PhraseMatch): boolean {
+  const [verb, value] = following(match).filter(isWord).map(wordText)
+  return verb !== undefined && words.copulas.has(verb) && value !== undefined && !words.placeholders.has(value)
+}
+
+/** A label followed by its value: "Root cause: a full disk", "Root cause identified — the chain…". */
+function hasValue(match: PhraseMatch): boolean {
+  const rest = following(match)
+  const separator = rest.findIndex((node) => node.type === 'PunctuationNode' && /^[:–—-]$/.test(wordText(node)))
+  if (separator === -1 || rest.slice(0, separator).filter(isWord).length > 3) return false
+  const value = rest.slice(separator + 1).find(isWord)
+  return value !== undefined && !words.placeholders.has(wordText(value))
+}
+
 /** A heading, or a table cell or paragraph that holds nothing but the phrase (a label): a title, not a claim. */
-const isTitle = (match: PhraseMatch) =>
-  match.sentence.block.kind === 'heading' || match.sentence.block.text.trim().replace(/[:*_.]+$/, '').length <= match.actual.length
+const isTitle = (sentence: Sentence, actual: string) =>
+  sentence.block.kind === 'heading' || sentence.block.text.trim().replace(/[:*_.]+$/, '').length <= actual.length
 
-const determiners = new Set(['our', 'their', 'its', 'this', 'that', 'my', 'your', 'his', 'her', 'a', 'an', 'the', 'one', 'no'])
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+/** Better wording for the claim, when one fits in place of the reported words. */
+function suggestions(match: PhraseMatch, claim: Claim | undefined): string[] | undefined {
+  const first = claim ? wordText(match.sentence.node.children[claim.start]) : ''
+  const replacements =
+    claim?.form === 'label' ? ['contributing factors'] : claim?.form === 'copula' ? ['a contributing factor'] : claim && first !== 'the' ? undefined : match.entry.expected
+  const initial = (claim?.start ?? match.index) === 0
+  return replacements?.map((text) => (initial ? text.charAt(0).toUpperCase() + text.slice(1) : text))
+}
 
 export default defineRule({
   meta: {
@@ -36,22 +108,19 @@ export default defineRule({
     recommended: true
   },
   check(document, context) {
-    let previous: PhraseMatch | undefined
     for (const match of findPhrases(document, table)) {
-      // "The root cause was" matches two phrases; report it once.
-      const overlaps = previous?.sentence === match.sentence && match.index < previous.index + previous.nodes.length
-      if (overlaps || isTitle(match) || isNegated(match)) continue
-      previous = match
-      const {entry, actual} = match
-      const initial = match.index === 0 && /^\p{Lu}/u.test(actual)
-      // After "our" or "this" a replacement with its own article would not read.
-      const before = match.sentence.node.children.slice(0, match.index).findLast((node) => node.type === 'WordNode')
-      const determined = before !== undefined && determiners.has(wordText(before))
+      const claim = match.entry.kind === 'root-cause' ? claimOf(match) : undefined
+      if (match.entry.kind === 'root-cause' && !claim) continue
+      const nodes = claim ? match.sentence.node.children.slice(claim.start, match.index + match.nodes.length) : match.nodes
+      const actual = document.source.slice(nodes[0].position!.start.offset!, nodes[nodes.length - 1].position!.end.offset!)
+      // A label with its value ("## Root cause: a full disk") claims even in a heading.
+      if ((claim?.form !== 'label' && isTitle(match.sentence, actual)) || isNegated(match)) continue
+      const {entry} = match
       context.report({
-        node: match.nodes,
+        node: nodes,
         message: (entry.message ?? table.message).replaceAll('{actual}', actual),
         actual,
-        expected: determined ? undefined : entry.expected?.map((text) => (initial ? capitalise(text) : text)),
+        expected: suggestions(match, claim),
         note: entry.note ?? table.note
       })
     }

@@ -6,8 +6,9 @@
 // Not counterfactuals: possession or a recommendation ("should have alerting",
 // "should have a runbook", "should have automated tests"), a missing thing
 // ("should have had a plan"), a "could" about an outcome ("could have lost
-// data", "without paging we could have noticed it later") and a negated
-// "could" ("could not have known").
+// data", "without paging we could have noticed it later"), a negated
+// "could" ("could not have known") and plans ("should have migrated by next
+// week").
 import {nlp} from './nlp.js'
 import {isBoundary, termsOf, type Term, type TermRange} from './terms.js'
 import type {Sentence} from './types.js'
@@ -40,9 +41,12 @@ const outcomes = new Set(
   (
     'lost suffered caused leaked corrupted failed crashed seen gone become affected impacted hit ended led resulted ' +
     'taken gotten got exposed triggered broken deleted destroyed cost wiped spread escalated cascaded lasted happened ' +
-    'occurred hurt damaged sworn worse'
+    'occurred hurt damaged sworn worse used'
   ).split(' ')
 )
+
+/** A time still to come: "we should have migrated all services by next week" is a plan. */
+const future = /\b(next (week|sprint|month|quarter|year|release)|tomorrow|in the future|going forward|from now on|by the end of (the|this|next))\b/i
 
 /** Words that set up a worse imagined world for a "could": "without paging we could have noticed it later". */
 const hypothetical = new Set(['without', 'otherwise', 'fortunately', 'luckily', 'thankfully'])
@@ -56,7 +60,7 @@ const isBareNoun = (term: Term | undefined) => has(term, 'Noun') && !has(term, '
 
 /** The counterfactual modals in a sentence. Loads compromise only when the sentence has a modal. */
 export function findCounterfactuals(sentence: Sentence): Counterfactual[] {
-  if (!/\b(should|could|ought)/i.test(sentence.text)) return []
+  if (!/\b(should|could|ought)/i.test(sentence.text) || future.test(sentence.text)) return []
   const terms = termsOf(sentence)
   const found: Counterfactual[] = []
   for (const [index, term] of terms.entries()) {

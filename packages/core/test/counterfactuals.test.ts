@@ -37,6 +37,10 @@ describe('findCounterfactuals', () => {
     expect(counterfactuals('Users should have received an email.')).toEqual([])
   })
 
+  it('skips plans', () => {
+    expect(counterfactuals('By next week we should have migrated all services.')).toEqual([])
+  })
+
   it('skips outcomes and denials after "could", and wishes', () => {
     expect(counterfactuals('We could have lost the whole table.')).toEqual([])
     expect(counterfactuals('It could have been much worse.')).toEqual([])
@@ -44,6 +48,7 @@ describe('findCounterfactuals', () => {
     expect(counterfactuals('I could have sworn the flag was off.')).toEqual([])
     expect(counterfactuals('Without paging we could have noticed it much later.')).toEqual([])
     expect(counterfactuals('I would have liked more context.')).toEqual([])
+    expect(counterfactuals('I could have used a second pair of eyes.')).toEqual([])
   })
 })
 

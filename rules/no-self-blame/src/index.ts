@@ -2,6 +2,7 @@ import {
   defineRule,
   findCounterfactuals,
   findPhrases,
+  isBoundary,
   isMention,
   loadPhraseTable,
   nodesIn,
@@ -39,6 +40,21 @@ function selfSubject(terms: Term[], index: number): TermRange | undefined {
 /** The nodes of terms `[start, end)`. */
 const nodesOf = (sentence: Sentence, terms: Term[], start: number, end: number) => nodesIn(sentence, terms[start].start, terms[end - 1].end)
 
+/**
+ * Whether "my fault" at terms `[start, end)` runs on into a compound noun: "my
+ * fault injection suite", "my error budget", or "my error logs" as the object
+ * of a verb (compromise reads "logs" there as a verb).
+ */
+function isCompound(terms: Term[], start: number, end: number): boolean {
+  const next = terms[end]
+  if (!next || isBoundary(terms[end - 1], next)) return false
+  if (has(next, 'Noun') && !has(next, 'Pronoun')) return true
+  let clause = start
+  while (clause > 0 && !isBoundary(terms[clause - 1], terms[clause])) clause--
+  const objectOfVerb = terms.slice(clause, start).some((term) => has(term, 'Verb') && !has(term, 'Copula'))
+  return objectOfVerb && has(next, 'PresentTense') && next.normal.endsWith('s')
+}
+
 /** The terms to report for an idiom, or `undefined` when its context rules it out (see `kind` in the table). */
 function idiomRange(terms: Term[], [start, end]: TermRange, kind: string | undefined): TermRange | undefined {
   switch (kind) {
@@ -53,8 +69,7 @@ function idiomRange(terms: Term[], [start, end]: TermRange, kind: string | undef
     default: {
       // "It was not my fault" denies it.
       if ([terms[start - 1], terms[start - 2]].some((term) => has(term, 'Negative'))) return undefined
-      // "my fault injection suite", "my error budget" are compounds.
-      if (kind === 'compound' && has(terms[end], 'Noun') && !has(terms[end], 'Pronoun') && terms[end].pre.trim() === '' && terms[end - 1].post.trim() === '') return undefined
+      if (kind === 'compound' && isCompound(terms, start, end)) return undefined
       // "If only I had read…": run on through the verb group.
       let stop = end
       while (stop < end + 2 && has(terms[stop], 'Verb')) stop++

@@ -52,7 +52,8 @@ const systems = new Set(
     'jetty azure google amazon microsoft apple meta oracle ibm checkout billing payments search alexa siri cortex ' +
     'mimir memcached varnish squid bind unbound coredns kube minikube openshift rancher nexus artifactory harbor ' +
     'quay sonarqube gerrit phabricator bazel gradle maven npm yarn pnpm webpack vite cargo crates pypi rubygems ' +
-    'concourse teamcity drone tekton'
+    'concourse teamcity drone tekton velero fluentd fluentbit containerd systemd kubelet kubectl supabase firebase ' +
+    'keycloak traefik falco flagger kustomize skaffold tilt clickhouse cockroachdb yugabyte'
   ).split(' ')
 )
 

@@ -175,7 +175,11 @@ function tiePossession(sentence: Sentence, people: Person[], match: PhraseMatch)
   if (!owner) return undefined
   let end = match.index + match.nodes.length
   const entry = match.entry as Entry
-  if (entry.kind !== 'adjective') return {people: [owner], nodes: span(sentence, owner.start, end)}
+  if (entry.kind !== 'adjective') {
+    // "Kofi's error budget", "the proxy's fault tolerance" are compounds, not faults.
+    const next = end < sentence.node.children.length && sentence.node.children[end].type === 'WhiteSpaceNode' ? nextWord(sentence, end) : -1
+    return next !== -1 && tagsAt(sentence, next).has('Noun') ? undefined : {people: [owner], nodes: span(sentence, owner.start, end)}
+  }
   end = phraseEnd(sentence, owner.end)
   const noun = wordAt(sentence, end - 1)
   if (end - 1 === match.index) return undefined

@@ -53,7 +53,7 @@ const systems = new Set(
     'mimir memcached varnish squid bind unbound coredns kube minikube openshift rancher nexus artifactory harbor ' +
     'quay sonarqube gerrit phabricator bazel gradle maven npm yarn pnpm webpack vite cargo crates pypi rubygems ' +
     'concourse teamcity drone tekton velero fluentd fluentbit containerd systemd kubelet kubectl supabase firebase ' +
-    'keycloak traefik falco flagger kustomize skaffold tilt clickhouse cockroachdb yugabyte'
+    'keycloak falco flagger kustomize skaffold tilt clickhouse cockroachdb yugabyte'
   ).split(' ')
 )
 

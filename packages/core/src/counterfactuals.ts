@@ -45,6 +45,9 @@ const outcomes = new Set(
   ).split(' ')
 )
 
+/** The cheap check before compromise: a modal with "have" soon after ("could easily have", "should've"). */
+const mayHaveCounterfactual = /\b(?:should|could|ought)(?:n['’]t|['’]ve\b|(?:\s+\S+){0,2}?\s+have\b)/i
+
 /** A time still to come: "we should have migrated all services by next week" is a plan. */
 const future = /\b(next (week|sprint|month|quarter|year|release)|tomorrow|in the future|going forward|from now on|by the end of (the|this|next))\b/i
 
@@ -58,9 +61,9 @@ const has = (term: Term | undefined, ...tags: string[]) => term !== undefined &&
 const isParticiple = (term: Term | undefined) => has(term, 'PastTense', 'Participle', 'Perfect') && !/ing$/.test(term!.normal)
 const isBareNoun = (term: Term | undefined) => has(term, 'Noun') && !has(term, 'Pronoun', 'Determiner')
 
-/** The counterfactual modals in a sentence. Loads compromise only when the sentence has a modal. */
+/** The counterfactual modals in a sentence. Loads compromise only when a modal has "have" after it. */
 export function findCounterfactuals(sentence: Sentence): Counterfactual[] {
-  if (!/\b(should|could|ought)/i.test(sentence.text) || future.test(sentence.text)) return []
+  if (!mayHaveCounterfactual.test(sentence.text) || future.test(sentence.text)) return []
   const terms = termsOf(sentence)
   const found: Counterfactual[] = []
   for (const [index, term] of terms.entries()) {

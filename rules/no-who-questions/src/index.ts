@@ -66,6 +66,32 @@ function mainVerbEnd(terms: Term[], index: number): number {
   return terms[verb + 1]?.tags.has('Particle') ? verb + 2 : verb + 1
 }
 
+/** The noun phrase at `start`, through a participle compromise reads as a verb: "the botched certificate rotation". */
+function objectAfter(terms: Term[], start: number): TermRange {
+  const [, end] = phraseAfter(terms, start)
+  const participle = terms[end]
+  if (end > start && participle?.tags.has('PastTense') && !isBoundary(terms[end - 1], participle)) {
+    const rest = phraseAfter(terms, end + 1)
+    if (rest[1] > rest[0] && !isBoundary(participle, terms[end + 1])) return [start, rest[1]]
+  }
+  return [start, end]
+}
+
+/**
+ * Whether a modifier in the noun phrase `range` makes it a failure: "the
+ * broken deploy", "a bad config push"; not a compound ("the failed-job
+ * dashboard"). "broken" and "failed" are listed as lapses, and count here as
+ * adjectives.
+ */
+function isFlawed(terms: Term[], [start, end]: TermRange, lexicon: Lexicon): boolean {
+  for (let index = start; index < end - 1; index++) {
+    const term = terms[index]
+    if (term.post === '-') continue
+    if (at(lexicon, 'flawed', index) || (at(lexicon, 'lapse', index) && term.tags.has('Adjective'))) return true
+  }
+  return false
+}
+
 /**
  * Where a culprit-seeking who-question that starts at term `index` ends, or
  * `undefined` for questions about ownership, review or the future. Culprit
@@ -81,6 +107,8 @@ function culpritQuestionEnd(terms: Term[], index: number, lexicon: Lexicon): num
     cursor = end
   }
   if (terms[cursor]?.normal === 'else') cursor++
+  // "Who actually deleted…", "Who just merged…": the verb follows the adverb.
+  while (terms[cursor]?.tags.has('Adverb') && !terms[cursor].tags.has('Verb')) cursor++
   const end = verbGroupEnd(terms, cursor)
   const group = terms.slice(cursor, end)
   const first = group[0]
@@ -89,8 +117,8 @@ function culpritQuestionEnd(terms: Term[], index: number, lexicon: Lexicon): num
   for (let word = cursor + 1; word <= end && word < terms.length; word++) {
     if (at(lexicon, 'blame', word)) return Math.max(end, word + 1)
     if (at(lexicon, 'duty', word)) {
-      const object = terms[word + 1]?.normal === 'for' ? phraseAfter(terms, word + 2) : undefined
-      const failure = object !== undefined && object[0] < object[1] && at(lexicon, 'failure', object[1] - 1)
+      const object = terms[word + 1]?.normal === 'for' ? objectAfter(terms, word + 2) : undefined
+      const failure = object !== undefined && object[0] < object[1] && (at(lexicon, 'failure', object[1] - 1) || isFlawed(terms, object, lexicon))
       return first.tags.has('PastTense') || failure ? Math.max(end, word + 1) : undefined
     }
   }

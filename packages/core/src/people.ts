@@ -11,6 +11,7 @@
 // "the", before "team" or "cluster").
 import type {SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
+import {SentenceMemo} from './memo.js'
 import {nlp} from './nlp.js'
 import type {Sentence} from './types.js'
 
@@ -220,12 +221,17 @@ export function findPeople(sentence: Sentence, options: PeopleOptions = {}): Per
   return cached(sentence, options, true)
 }
 
+/** People found by earlier lints (an editor re-lints on every edit), without their nodes. */
+const memo = new SentenceMemo<Array<Omit<Person, 'nodes'>>>()
+
 function cached(sentence: Sentence, options: PeopleOptions, judge: boolean): Person[] {
   const key = JSON.stringify([options.people ?? [], options.notPeople ?? [], judge])
   let bySettings = cache.get(sentence)
   const found = bySettings?.get(key)
   if (found) return found
-  const people = detect(sentence, options, judge)
+  const kept = memo.get(sentence, key)
+  const people = kept?.map((person) => ({...person, nodes: sentence.node.children.slice(person.start, person.end)})) ?? detect(sentence, options, judge)
+  if (!kept) memo.set(sentence, people.map(({nodes, ...person}) => person), key)
   if (!bySettings) cache.set(sentence, (bySettings = new Map()))
   bySettings.set(key, people)
   return people

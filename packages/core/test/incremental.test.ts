@@ -96,16 +96,19 @@ async function model(text: string, format: 'markdown' | 'html' | 'text', fresh: 
       sentences: document.sentences.map((sentence) => sentence.text),
       actionItems: document.actionItems.map(({kind, text, span, depth}) => ({kind, text, span, depth})),
       comments,
-      matches: core.findPhrases(document, table).map(({actual, index, sentence}) => ({actual, index, sentence: sentence.text}))
+      matches: core.findPhrases(document, table).map(({actual, index, sentence}) => ({actual, index, sentence: sentence.text})),
+      people: document.sentences.flatMap((sentence) =>
+        core.findPeople(sentence, {people: ['Sam']}).map(({nodes, ...person}) => ({...person, at: nodes[0]?.position?.start}))
+      )
     })
   )
 }
 
-describe('cached paragraphs and phrase matches', () => {
+describe('cached paragraphs, phrase matches and people', () => {
   const source = [
     '# Review 🔥',
     '',
-    'The deploy failed. It was "human error" they said, a disaster.',
+    'The deploy failed. It was "human error" they said, a disaster. Dylan forgot the flag and @sam said so.',
     '',
     '> Quoted: a human error.',
     '',

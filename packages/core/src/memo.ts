@@ -1,0 +1,34 @@
+// Per-sentence results that outlive one lint. An editor re-lints the whole
+// document after every edit, and each lint builds new `Sentence` objects, so
+// caches keyed by them start empty every time. These are kept by the
+// sentence's block paragraph (`paragraphKey`: equal keys mean equal trees up
+// to a shift of positions) and its place in the block, so only the blocks an
+// edit changed are computed again.
+import {LRUCache} from 'lru-cache'
+import {paragraphKey} from './parse/paragraph.js'
+import type {Sentence} from './types.js'
+
+/**
+ * A cache of per-sentence values by a key (e.g. the settings they depend
+ * on). Values must not hold nodes or offsets: the same block may sit
+ * elsewhere in the next document. Keep indexes into `sentence.node.children`.
+ */
+export class SentenceMemo<Value> {
+  private readonly blocks = new LRUCache<string, Array<Map<string, Value>>>({max: 5000})
+
+  get(sentence: Sentence, key = ''): Value | undefined {
+    const block = paragraphKey(sentence.block.tree)
+    return block === undefined ? undefined : this.blocks.get(block)?.[indexOf(sentence)]?.get(key)
+  }
+
+  set(sentence: Sentence, value: Value, key = ''): void {
+    const block = paragraphKey(sentence.block.tree)
+    if (block === undefined) return
+    const sentences = this.blocks.get(block) ?? []
+    const index = indexOf(sentence)
+    ;(sentences[index] ??= new Map()).set(key, value)
+    this.blocks.set(block, sentences)
+  }
+}
+
+const indexOf = (sentence: Sentence) => sentence.block.tree.children.indexOf(sentence.node)

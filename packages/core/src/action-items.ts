@@ -86,6 +86,12 @@ export interface ActionPhraseEntry extends PhraseEntry {
   unlessSoonFollowedBy?: string[]
   /** Skip when one of these words comes earlier in the sentence: "**prevent** its deletion in the future". */
   unlessEarlier?: string[]
+  /**
+   * Only match when "should", "must", "shall" or "need/has/have/ought to"
+   * follows within this many words, so a subject may take a qualifier:
+   * "**Everyone** on the rota should".
+   */
+  obligationWithin?: number
 }
 
 export interface ActionPhraseMatch extends PhraseMatch {
@@ -126,8 +132,14 @@ function contextAllows({entry, sentence, index, nodes}: ActionPhraseMatch): bool
   const after = children.slice(index + nodes.length).filter(isWord).map(wordText)
   const before = children.slice(0, index).filter(isWord).map(wordText)
   if (entry.unlessSoonFollowedBy && after.slice(0, (entry.window ?? 1) + 2).some((word) => entry.unlessSoonFollowedBy!.includes(word))) return false
+  if (entry.obligationWithin !== undefined && !after.slice(0, entry.obligationWithin + 1).some((word, at) => isObligation(word, after[at + 1]))) return false
   return !entry.unlessEarlier || !before.some((word) => entry.unlessEarlier!.includes(word))
 }
+
+const obligations = new Set(['should', 'must', 'shall'])
+const obligationsWithTo = new Set(['need', 'needs', 'has', 'have', 'ought'])
+/** "should", "must", "shall", or "need", "has", "have", "ought" before "to". */
+const isObligation = (word: string, next: string | undefined) => obligations.has(word) || (obligationsWithTo.has(word) && next === 'to')
 
 export interface ReportActionPhraseOptions extends ActionPhraseOptions {
   /** Drop matches on conditions of the rule's own. */

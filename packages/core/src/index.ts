@@ -23,3 +23,4 @@ export {complementAfter, isBoundary, isNominal, isVerbGroup, nodesIn, phraseAfte
 export {isPersonTerm, namedTerms, referentOf, type Referent} from './referents.js'
 export {findCounterfactuals, infinitiveOf, type Counterfactual} from './counterfactuals.js'
 export {actionLead, findActionPhrases, reportActionPhrases, type ActionLead, type ActionPhraseEntry, type ActionPhraseMatch, type ActionPhraseOptions, type ReportActionPhraseOptions} from './action-items.js'
+export {actionWords, isActionVerb} from './verbs.js'

@@ -59,6 +59,19 @@ export interface ActionItemField {
   span: Span
 }
 
+/**
+ * A short list item without a verb whose nested items are all action items
+ * ("Ledger", "Short term:"): it labels them and is not an action item itself.
+ */
+export interface ActionItemGroup {
+  text: string
+  span: Span
+  /** The list item without its nested lists, where an owner or ticket for all its items may be written. */
+  extent: Span
+  /** The group this label is nested in. */
+  group?: ActionItemGroup
+}
+
 /** A follow-up action, as the engine detects them. */
 export interface ActionItem {
   kind: ActionItemKind
@@ -82,8 +95,10 @@ export interface ActionItem {
   columns: Record<string, ActionItemField>
   /** Task-list state: `true`/`false` for `[x]`/`[ ]`, `undefined` otherwise. */
   checked?: boolean
-  /** List nesting depth, 0 for top-level items and non-list kinds. */
+  /** List nesting depth, 0 for top-level items and non-list kinds; group labels are not a level. */
   depth: number
+  /** The group label the item is listed under ("Ledger" in "- Ledger\n  - Add…"). */
+  group?: ActionItemGroup
   section: Section
 }
 

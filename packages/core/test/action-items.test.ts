@@ -124,6 +124,81 @@ describe('action items in Markdown', () => {
   })
 })
 
+describe('group labels', () => {
+  const source = [
+    '## Action items',
+    '',
+    '- Ledger (@kwame)',
+    '  - Add a retry budget to the ledger client.',
+    '  - Reconciliation',
+    '    - Alert on unmatched entries.',
+    '- Search:',
+    '  - Page the on-call on shard loss.',
+    '- Add a canary stage.',
+    '  - Roll back on a failed canary.',
+    ''
+  ].join('\n')
+
+  it('a short item without a verb over nested items labels them and is not an item', () => {
+    expect(summary(source)).toEqual([
+      'list:Add a retry budget to the ledger client.',
+      'list:Alert on unmatched entries.',
+      'list:Page the on-call on shard loss.',
+      'list:Add a canary stage.',
+      'list@1:Roll back on a failed canary.'
+    ])
+  })
+
+  it('each item keeps its labels, with their extents, innermost first', () => {
+    const [retry, unmatched, page] = items(source)
+    expect(retry.group?.text).toBe('Ledger (@kwame)')
+    expect(source.slice(retry.group!.extent.start, retry.group!.extent.end)).toBe('- Ledger (@kwame)')
+    expect([unmatched.group?.text, unmatched.group?.group?.text]).toEqual(['Reconciliation', 'Ledger (@kwame)'])
+    expect(page.group?.text).toBe('Search:')
+  })
+
+  it('an item with a verb, a field, a lone line or no nested items stays an item', () => {
+    expect(summary('## Action items\n\n- Backfill tooling\n  - Add a dry-run flag.\n- Ledger\n  - Owner: @kim\n- Search\n')).toEqual([
+      'list:Backfill tooling',
+      'list@1:Add a dry-run flag.',
+      'list:Ledger',
+      'list:Search'
+    ])
+    expect(summary('## Action items\n\n- Database failover and replica promotion drills\n  - Add a drill.\n')).toEqual([
+      'list:Database failover and replica promotion drills',
+      'list@1:Add a drill.'
+    ])
+  })
+
+  it('in HTML and plain text too', () => {
+    expect(summary('<h2>Action items</h2><ul><li>Ledger<ul><li>Add a retry budget</li></ul></li></ul>', 'html')).toEqual(['list:Add a retry budget'])
+    expect(summary('Action items\n\n- Ledger\n  - Add a retry budget\n', 'text')).toEqual(['list:Add a retry budget'])
+  })
+})
+
+describe('legends', () => {
+  const table = '| Action | Priority | Type |\n|---|---|---|\n| Add a canary stage | P0 | Prevent |\n| Page on lag | P1 | Detect |\n'
+
+  it('a list defining the labels that later items carry is not a list of items', () => {
+    const source = `## Action items\n\nPriorities:\n\n- P0 - blocks the next release.\n- P1: needed this quarter.\n\nTypes:\n\n- Prevent — stops a repeat.\n- Detect — finds it sooner.\n\n${table}`
+    expect(summary(source)).toEqual(['table:Add a canary stage', 'table:Page on lag'])
+  })
+
+  it('labels used as tags count too', () => {
+    expect(summary('## Action items\n\n- P0: blocks the release\n- P1: this quarter\n\nThe list:\n\n- [P0] Add a canary stage\n- Page on lag (P1)\n')).toEqual([
+      'list:[P0] Add a canary stage',
+      'list:Page on lag (P1)'
+    ])
+  })
+
+  it('"Term: action" items whose terms are not used later, or used only earlier, are items', () => {
+    expect(summary('## Action items\n\n- Alerting: page on replica lag.\n- Storage: cap the WAL size.\n').length).toBe(2)
+    const earlier = `## Action items\n\n${table}\n- P0: add a canary stage.\n- P1: page on lag.\n`
+    expect(summary(earlier).length).toBe(4)
+    expect(summary(`## Action items\n\n- P0 - blocks the next release.\n- P5: never.\n\n${table}`).length).toBe(4)
+  })
+})
+
 describe('action items in HTML', () => {
   it('lists, nested lists, checkbox and Confluence tasks, tables and AI: paragraphs', () => {
     const source = [
@@ -224,6 +299,11 @@ describe('action-item phrase tables', () => {
     const source = '## Action items\n\n- Make sure everyone has access.\n- Make sure everyone checks the context.\n- Prevent deletes in the future.\n- Review access in the future.\n'
     expect(found(source, [{phrases: ['make sure'], onlyFollowedBy: ['everyone'], window: 2, unlessSoonFollowedBy: ['has']}])).toEqual(['Make sure'])
     expect(found(source, [{phrases: ['in the future'], unlessEarlier: ['prevent']}])).toEqual(['in the future'])
+  })
+
+  it('obligationWithin lets a short qualifier stand between a subject and its modal', () => {
+    const source = '## Action items\n\n- Everyone should read it.\n- Everyone on the pager rota must read it.\n- Everyone needs to read it.\n- Everyone on the first shift of the pager rota should read it.\n- Give everyone access.\n- Everyone needs access.\n'
+    expect(found(source, [{phrases: ['everyone'], obligationWithin: 4}])).toEqual(['Everyone', 'Everyone', 'Everyone'])
   })
 
   it('firstSentence leaves the explanation after the action alone', () => {

@@ -1,8 +1,10 @@
 import {readFileSync} from 'node:fs'
 import {
   actionLead,
+  actionWords,
   analyze,
   defineRule,
+  isActionVerb,
   loadPhraseTable,
   reportActionPhrases,
   wordText,
@@ -13,42 +15,14 @@ import {
 import {parse as parseYaml} from 'yaml'
 
 const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url))
-const lexicon = parseYaml(readFileSync(new URL('../data/verbs.yml', import.meta.url), 'utf8')) as {
-  verbs: string[]
-  nounGerunds: string[]
-  finite: string[]
-  topicHeads: string[]
-  topicOpeners: string[]
-}
-const verbs = new Set(lexicon.verbs)
-const nounGerunds = new Set(lexicon.nounGerunds)
-const finite = new Set(lexicon.finite)
-const topicHeads = new Set(lexicon.topicHeads)
-const topicOpeners = new Set(lexicon.topicOpeners)
+const topics = parseYaml(readFileSync(new URL('../data/topics.yml', import.meta.url), 'utf8')) as {topicHeads: string[]; topicOpeners: string[]}
+const topicHeads = new Set(topics.topicHeads)
+const topicOpeners = new Set(topics.topicOpeners)
+const {nounGerunds, finite} = actionWords
 const determiners = new Set(['the', 'a', 'an', 'our', 'all', 'each', 'every', 'any', 'this', 'these', 'those', 'its', 'their', 'your', 'that', 'some', 'no'])
 /** Words that end the first noun phrase of an item. */
 const phraseEnds = new Set(['for', 'of', 'on', 'in', 'to', 'with', 'about', 'around', 'across', 'from', 'into', 'by', 'at', 'per', 'after', 'before', 'during', 'under', 'over', 'between', 'via', 'against', 'when', 'where', 'that', 'which', 'so', 'if', 'until'])
 const nominal = /(?:ation|ment|ance|ence|ity|ness|ing)s?$/
-
-/** Base forms a word may come from: "adding" → add, "configured" → configure. */
-function bases(word: string): string[] {
-  const forms = [word]
-  if (word.startsWith('re-')) forms.push(word.slice(3))
-  for (const suffix of ['ing', 'ed']) {
-    if (!word.endsWith(suffix) || word.length < suffix.length + 3) continue
-    const stem = word.slice(0, -suffix.length)
-    forms.push(stem, `${stem}e`)
-    if (stem.at(-1) === stem.at(-2)) forms.push(stem.slice(0, -1))
-    if (stem.endsWith('i')) forms.push(`${stem.slice(0, -1)}y`)
-  }
-  return forms
-}
-
-/** Whether a word, lower-cased, is a verb the word list knows ("add", "re-enable", "configuring"). */
-function isVerb(word: string): boolean {
-  if (nounGerunds.has(word)) return false
-  return bases(word).some((base) => verbs.has(base)) || /^[a-z]+(?:ize|ise|ify)$/.test(word)
-}
 
 type Node = Sentence['node']['children'][number]
 
@@ -63,7 +37,7 @@ function hasVerb(item: ActionItem, topic: string[]): boolean {
   for (const sentence of item.sentences) {
     const words = sentence.node.children.filter(isWordNode).map(wordText)
     if (words.some((word) => finite.has(word))) return true
-    if (words.some((word, index) => index > 0 && words[index - 1] === 'to' && isVerb(word))) return true
+    if (words.some((word, index) => index > 0 && words[index - 1] === 'to' && isActionVerb(word))) return true
   }
   // compromise reads "checks" in "New health checks" as a verb: skip the topic's words.
   const skip = new Set(topic.flatMap((word) => word.split('-')))
@@ -101,7 +75,7 @@ function hasFiniteVerb(sentence: Sentence, skip: Set<string>): boolean {
  * table documentation").
  */
 function openingTopic(lead: ActionLead): string[] | undefined {
-  if (isVerb(lead.text)) return undefined
+  if (isActionVerb(lead.text)) return undefined
   const after = lead.sentence.node.children.slice(lead.index + 1).filter((node) => node.type !== 'WhiteSpaceNode')
   const next = after[0]
   if (next && isWordNode(next) && determiners.has(wordText(next))) return undefined
@@ -134,10 +108,10 @@ export default defineRule({
   },
   check(document, context) {
     const flagged = new Set<ActionItem>()
-    reportActionPhrases(document, context, table, {isVerb, keep: (match) => Boolean(flagged.add(match.item))})
+    reportActionPhrases(document, context, table, {isVerb: isActionVerb, keep: (match) => Boolean(flagged.add(match.item))})
     for (const item of document.actionItems) {
       if (flagged.has(item)) continue
-      const lead = actionLead(item, isVerb)
+      const lead = actionLead(item, isActionVerb)
       const topic = lead && openingTopic(lead)
       if (!lead || !topic || hasVerb(item, topic)) continue
       const nodes = topicNodes(lead)

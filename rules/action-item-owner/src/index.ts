@@ -1,4 +1,4 @@
-import {defineRule, type ActionItem, type Document} from '@blamelint/core'
+import {defineRule, type ActionItem, type ActionItemGroup, type Document} from '@blamelint/core'
 
 /** Handles and addresses: `@kim`, `kim@`, `kim@example.com`, Slack `<@U024BE7LH>`, Jira `[~kim]`. */
 const handle = /(?:^|[\s(\[,;:/|])@[A-Za-z0-9][\w.-]*|\b[a-z][\w.-]*@(?=[\s,;:)\]|]|$)|\b[\w.+-]+@[\w-]+\.[\w.-]+|<@[A-Z0-9]+>|\[~[\w.-]+\]/m
@@ -22,6 +22,16 @@ const done = /\((?:[^()]*\s)?(?:done|completed|fixed|resolved|shipped)\b[^()]*\)
 const doneTag = /\b(?:DONE|COMPLETED|FIXED)\b/
 const doneValue = /^\s*(?:done|completed?|fixed|resolved|closed|shipped)\b/i
 
+/** Whether source text gives an owner or a ticket. */
+const givesOwner = (source: string) => handle.test(source) || ownerLabel.test(source) || ticket.test(source)
+
+/** The group labels an item is listed under, innermost first ("- Ledger (@kwame)" over "  - Add…"). */
+function groupsOf(item: ActionItem): ActionItemGroup[] {
+  const groups: ActionItemGroup[] = []
+  for (let group = item.group; group; group = group.group) groups.push(group)
+  return groups
+}
+
 function namesSomeone(text: string): boolean {
   const match = trailingName.exec(text)
   if (!match) return false
@@ -29,17 +39,18 @@ function namesSomeone(text: string): boolean {
   return names.every((name) => !notNames.test(name))
 }
 
-/** Whether the item's own text or columns give an owner or a ticket. */
+/** Whether the item (its text, its columns or a group label over it) gives an owner or a ticket. */
 function hasOwnerOrTicket(document: Document, item: ActionItem): boolean {
   for (const [name, field] of Object.entries(item.columns)) {
     if ((ownerColumn.test(name) || ticketColumn.test(name)) && !emptyValue.test(field.text)) return true
   }
-  const source = document.source.slice(item.extent.start, item.extent.end)
-  return handle.test(source) || ownerLabel.test(source) || ticket.test(source) || namesSomeone(item.text.trim())
+  // A group label's owner or ticket covers its items.
+  return [item, ...groupsOf(item)].some(({extent, text}) => givesOwner(document.source.slice(extent.start, extent.end)) || namesSomeone(text.trim()))
 }
 
 function isDone(document: Document, item: ActionItem): boolean {
-  if (item.checked === true || /\b(?:done|completed)\b/i.test(item.section.title)) return true
+  const titles = [item.section.title, ...groupsOf(item).map((group) => group.text)]
+  if (item.checked === true || titles.some((title) => /\b(?:done|completed)\b/i.test(title))) return true
   if (Object.entries(item.columns).some(([name, field]) => name === 'status' && doneValue.test(field.text))) return true
   const source = document.source.slice(item.extent.start, item.extent.end)
   return done.test(source) || doneTag.test(source)
@@ -69,7 +80,7 @@ function sectionHasOwner(document: Document, item: ActionItem): boolean {
   if (heading) {
     const lineEnd = document.source.indexOf('\n', heading.span.end)
     const line = document.source.slice(heading.span.start, lineEnd === -1 ? undefined : lineEnd)
-    if (handle.test(line) || ownerLabel.test(line) || ticket.test(line)) return true
+    if (givesOwner(line)) return true
   }
   return document.blocks.some(
     (block) =>

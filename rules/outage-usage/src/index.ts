@@ -21,8 +21,8 @@ function loadTable<Keys extends string>(name: string, keys: Keys[]): Table<Keys>
   return table
 }
 
-const uses = loadTable('outage.yml', ['notAUse', 'notAUseAfter', 'impactSections'])
-const partial = loadTable('partial.yml', ['resources', 'causeStarters', 'causeVerbs'])
+const uses = loadTable('outage.yml', ['notAUse', 'notAUseAfter', 'impactSections', 'dateWords'])
+const partial = loadTable('partial.yml', ['resources', 'causeStarters', 'causeVerbs', 'groups', 'groupPrepositions', 'notSubsets', 'latencyVerbs', 'latencySubjects'])
 const full = loadTable('full.yml', ['negators', 'failures', 'people'])
 
 type CueEntry = PhraseEntry & {scope?: boolean; withFailure?: boolean; subjectIsPeople?: boolean}
@@ -68,18 +68,30 @@ const toNumber = (text: string) => numberWords[text.toLowerCase()] ?? Number(tex
 const oneIn = new RegExp(`\\b(?:one|1)\\s+in\\s+(?:${count}|a\\s+hundred|a\\s+thousand)\\b`, 'gi')
 const shareReason = 'gives the share of users or traffic affected'
 
-/** Partial-impact cues in a sentence, outside cause clauses. */
-function numericCues(sentence: Sentence): Cue[] {
-  const found: RegExpExecArray[] = []
-  found.push(...[...sentence.text.matchAll(percentage)].filter((match) => Number(match[1]) < 100 && !isResourceLevel(sentence, match)))
-  for (const match of sentence.text.matchAll(share)) {
-    const [part, whole] = [match[1], match[2]].map(toNumber)
-    if (part < whole) found.push(match)
+// "for Android users", "for customers on the free plan": a qualified group.
+const group = partial.groups.join('|')
+const subset = new RegExp(`\\bfor\\s+(?:((?:[\\w-]+\\s+){1,3})(?:${group})|(?:the\\s+)?(?:${group})\\s+(?:${partial.groupPrepositions.join('|')})\\s+(?:(?:the|a|an)\\s+)?([\\w-]+))\\b`, 'gi')
+const isSubset = (match: RegExpExecArray) => (match[1] ?? match[2]).toLowerCase().split(/\s+/).every((word) => !partial.notSubsets.includes(word))
+
+// "took up to 8 seconds to load", "page loads took 12 s".
+const amount = String.raw`(?:\d+(?:[.,]\d+)?|a\s+few|several|many)`
+const duration = String.raw`(?:(?:up\s+to|over|more\s+than|as\s+long\s+as|about|around|roughly|nearly|almost)\s+)?${amount}(?:\s*(?:-|–|to)\s*${amount})?\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b`
+const slowResponse = new RegExp(String.raw`\btook\s+${duration}\s+to\s+(?:${partial.latencyVerbs.join('|')})\b|\b(?:${partial.latencySubjects.join('|')})\s+took\s+${duration}`, 'gi')
+
+/** Partial-impact cues in a sentence read with regular expressions, outside cause clauses. */
+function patternCues(sentence: Sentence): Cue[] {
+  const found: Array<{match: RegExpExecArray; reason: string; scope: boolean}> = []
+  const add = (matches: Iterable<RegExpExecArray>, reason: string, scope: boolean) => {
+    for (const match of matches) found.push({match, reason, scope})
   }
-  found.push(...sentence.text.matchAll(oneIn))
+  add([...sentence.text.matchAll(percentage)].filter((match) => Number(match[1]) < 100 && !isResourceLevel(sentence, match)), shareReason, true)
+  add([...sentence.text.matchAll(share)].filter((match) => toNumber(match[1]) < toNumber(match[2])), shareReason, true)
+  add(sentence.text.matchAll(oneIn), shareReason, true)
+  add([...sentence.text.matchAll(subset)].filter(isSubset), 'limits the impact to part of the users', true)
+  add(sentence.text.matchAll(slowResponse), 'describes slowness rather than a loss of service', false)
   return found
-    .filter((match) => !isCause(sentence, match.index, match.index + match[0].length))
-    .map((match) => ({text: match[0], reason: shareReason, scope: true}))
+    .filter(({match}) => !isCause(sentence, match.index, match.index + match[0].length))
+    .map(({match, reason, scope}) => ({text: match[0], reason, scope}))
 }
 
 /** "100% of requests failed". */
@@ -88,7 +100,7 @@ const statesTotalFailure = (sentence: Sentence) =>
 
 /** Partial-impact cues per sentence. */
 function partialCues(document: Document): Map<Sentence, Cue[]> {
-  const cues = new Map<Sentence, Cue[]>(document.sentences.map((sentence) => [sentence, numericCues(sentence)]))
+  const cues = new Map<Sentence, Cue[]>(document.sentences.map((sentence) => [sentence, patternCues(sentence)]))
   for (const match of findPhrases(document, partial)) {
     const next = match.sentence.node.children.slice(match.index + match.nodes.length).find(isWord)
     // "some 40 minutes" is an estimate, not a share.
@@ -140,7 +152,8 @@ function isUse(document: Document, match: PhraseMatch): boolean {
   // Names: "the Outage Response Team", "a GitHub outage" (someone else's).
   if (capitalised(words[at]) && (at > 0 || capitalised(words[last + 1]))) return false
   const previous = words[at - 1]
-  return !(at > 1 && capitalised(previous) && !determiners.has(wordText(previous)))
+  const isDate = (word: string) => uses.dateWords.includes(word.replace(/'s$/, ''))
+  return !(at > 1 && capitalised(previous) && !determiners.has(wordText(previous)) && !isDate(wordText(previous)))
 }
 
 /** Include a directly preceding article in the report, so that a fix reads "a degradation", not "an degradation". */

@@ -15,6 +15,7 @@ import type {
   Sentence,
   Span
 } from '../types.js'
+import {withoutGroupLabels, withoutLegends, type ListRecord} from './groups.js'
 import {toParagraph, type Segment} from './paragraph.js'
 
 // Action headings. A heading (or a part of it: "Lessons and action items") is
@@ -100,6 +101,8 @@ export class DocumentBuilder {
   private readonly fields: PendingField[] = []
   /** Each list item's whole range, nested lists included: where its fields may sit. */
   private readonly outer = new Map<ActionItem, Span>()
+  /** Every list item, action or not: to tell whether a label's nested items are all actions. */
+  private readonly lists: ListRecord[] = []
 
   constructor(source: string, format: InputFormat) {
     this.source = source
@@ -221,6 +224,7 @@ export class DocumentBuilder {
    * the item with them.
    */
   listItem(blocks: Block[], checked: boolean | undefined, depth: number, extent: Span, outer: Span = extent): void {
+    this.lists.push({depth, outer})
     if (blocks.length === 0) return
     const field = checked === undefined ? fieldItem.exec(blocks.map((block) => block.text).join('\n')) : null
     if (field) {
@@ -275,7 +279,8 @@ export class DocumentBuilder {
       })
       if (parent) parent.columns[name] ??= field
     }
-    for (const item of this.actionItems) {
+    const actionItems = withoutLegends(withoutGroupLabels(this.actionItems, this.outer, this.lists), this.outer, this.source)
+    for (const item of actionItems) {
       item.sentences = item.blocks.flatMap((block) => byBlock.get(block) ?? [])
     }
     return {
@@ -285,7 +290,7 @@ export class DocumentBuilder {
       blocks: this.blocks,
       sentences,
       sections: this.sections,
-      actionItems: this.actionItems
+      actionItems
     }
   }
 }

@@ -1,0 +1,40 @@
+// The verbs action items start with, shared by the engine (a verb-less list
+// item over nested items is a group label, not an action) and the action-item
+// rules, so that they agree on what has a verb.
+import {readFileSync} from 'node:fs'
+import {parse as parseYaml} from 'yaml'
+
+interface Lexicon {
+  verbs: string[]
+  nounGerunds: string[]
+  finite: string[]
+}
+
+const lexicon = parseYaml(readFileSync(new URL('../data/verbs.yml', import.meta.url), 'utf8')) as Lexicon
+
+/** The word lists of `data/verbs.yml`: action verbs (base forms), "-ing" nouns ("monitoring") and finite words ("is", "should"). */
+export const actionWords = {
+  verbs: new Set(lexicon.verbs),
+  nounGerunds: new Set(lexicon.nounGerunds),
+  finite: new Set(lexicon.finite)
+} as const
+
+/** Base forms a word may come from: "adding" → add, "configured" → configure. */
+function bases(word: string): string[] {
+  const forms = [word]
+  if (word.startsWith('re-')) forms.push(word.slice(3))
+  for (const suffix of ['ing', 'ed']) {
+    if (!word.endsWith(suffix) || word.length < suffix.length + 3) continue
+    const stem = word.slice(0, -suffix.length)
+    forms.push(stem, `${stem}e`)
+    if (stem.at(-1) === stem.at(-2)) forms.push(stem.slice(0, -1))
+    if (stem.endsWith('i')) forms.push(`${stem.slice(0, -1)}y`)
+  }
+  return forms
+}
+
+/** Whether a word, lower-cased, is an action verb the word list knows ("add", "re-enable", "configuring"). */
+export function isActionVerb(word: string): boolean {
+  if (actionWords.nounGerunds.has(word)) return false
+  return bases(word).some((base) => actionWords.verbs.has(base)) || /^[a-z]+(?:ize|ise|ify)$/.test(word)
+}

@@ -25,12 +25,15 @@ const roles = new Set(
     'reviewer approver author committer contributor contractor consultant employee staffer hire newcomer ' +
     'intern trainee manager lead owner maintainer user person individual human colleague coworker co-worker ' +
     'teammate team squad crew department on-call oncall on-caller sre dba tester analyst architect designer ' +
-    'director executive cto vp member volunteer guy folk vendor supplier agency'
+    'director executive cto vp member volunteer guy folk vendor supplier agency investor founder vc'
   )
     .split(' ')
     .flatMap((word) => [word, `${word}s`])
     .concat(['staff', 'people', 'folks', 'humans', 'ops', 'qa', 'whoever'])
 )
+
+/** Groups of people that are also activities: people only on their own ("senior management", not "certificate management"). */
+const collectives = new Set(['management', 'leadership'])
 
 /** Nouns for what people do: judging these judges the people who did it. */
 const conduct = new Set(
@@ -74,7 +77,7 @@ export function referentOf(terms: Term[], named: ReadonlySet<Term> = new Set()):
   if (words.some((term, index) => term.normal === 'no' && words[index + 1]?.normal === 'one')) return 'person'
   if (!head) return words[0].tags.has('Gerund') ? 'conduct' : undefined
   if (selfWords.has(head.normal)) return 'self'
-  if (isPerson(head)) return 'person'
+  if (isPerson(head) || (collectives.has(head.normal) && nouns.length === 1)) return 'person'
   if (words[0].tags.has('Gerund')) return 'conduct'
   if (words.some((term) => selfWords.has(term.normal))) return 'self'
   return conduct.has(head.normal) || words.some((term) => term.tags.has('Possessive') && isPerson(term)) ? 'conduct' : 'thing'

@@ -75,6 +75,13 @@ describe('referents', () => {
     expect(referent('The timestamp format was odd.', 'the timestamp format')).toBe('thing')
   })
 
+  it('reads management and leadership as people only on their own', () => {
+    expect(referent('Senior management asked for a date.', 'senior management')).toBe('person')
+    expect(referent('The leadership approved the freeze.', 'the leadership')).toBe('person')
+    expect(referent('Certificate management moved to the platform team.', 'certificate management')).toBe('thing')
+    expect(referent('The management cluster was drained.', 'the management cluster')).toBe('thing')
+  })
+
   it('uses findPeople for names and handles', () => {
     expect(referent('Priya Raman was paged.', 'priya raman')).toBe('person')
     expect(referent('Then @mei was paged.', 'mei')).toBe('person')

@@ -37,9 +37,12 @@ function clauseOpening(terms: Term[], index: number): TermRange | undefined {
  * culprit ("the culprit was the contractor"), the conduct in "it was stupid
  * to run…", or else whoever opens the clause.
  */
-function judged(terms: Term[], range: TermRange, named: ReadonlySet<Term>): Referent | undefined {
+function judged(terms: Term[], range: TermRange, named: ReadonlySet<Term>, adjective: boolean): Referent | undefined {
   const about = (span: TermRange | undefined) => (span ? referentOf(terms.slice(...span), named) : undefined)
   const first = terms[range[0]]
+  const noun = terms[range[1]]
+  // compromise reads some adjectives before a noun as past tenses ("inexperienced managers").
+  if (adjective && first.tags.has('PastTense') && noun && isNominal(noun) && !isBoundary(first, noun)) return about(phraseAfter(terms, range[1]))
   if ((first.tags.has('Verb') && !first.tags.has('Adjective')) || first.tags.has('Adverb')) {
     return about(subjectBefore(terms, range[0], false) ?? clauseOpening(terms, range[0]))
   }
@@ -89,13 +92,35 @@ function isDenied(terms: Term[], [first]: TermRange): boolean {
   return false
 }
 
+const makeVerbs = new Set(['make', 'makes', 'made', 'making', 'create', 'creates', 'created', 'creating', 'leave', 'leaves', 'left', 'leaving', 'cause', 'causes', 'caused'])
+
+/**
+ * Who made the result at `range` ("the mess"): the owner in "their mess", the
+ * subject of "the mess they created", or of "the vendor made a mess of it".
+ */
+function maker(terms: Term[], range: TermRange, named: ReadonlySet<Term>): Referent | undefined {
+  const about = (span: TermRange) => (span[0] < span[1] ? referentOf(terms.slice(...span), named) : undefined)
+  const [start] = phraseBefore(terms, range[0])
+  const owner = terms.slice(start, range[0]).findIndex((term) => term.tags.has('Possessive'))
+  if (owner !== -1) return about([start + owner, start + owner + 1])
+  // A relative clause after it: "the mess they created", "the mess that the vendor left".
+  const end = range[1]
+  const relative = phraseAfter(terms, end + (/^(that|which)$/.test(terms[end]?.normal ?? '') ? 1 : 0))
+  if (makeVerbs.has(terms[relative[1]]?.normal ?? '') && !isBoundary(terms[end - 1], terms[end])) return about(relative)
+  // The subject of a make verb: "the vendor made a mess of it".
+  const subject = makeVerbs.has(terms[start - 1]?.normal ?? '') ? subjectBefore(terms, start) : undefined
+  return subject && about(subject)
+}
+
 /** Whether the match judges someone other than the writer (see `kind` in the table). */
 function judgesPerson(match: PhraseMatch, people: readonly string[]): boolean {
   const range = termRange(match.sentence, match.nodes)
   if (!range) return false
   const terms = termsOf(match.sentence)
   if (isDenied(terms, range)) return false
-  const referent = judged(terms, range, namedTerms(match.sentence, {people}))
+  const named = namedTerms(match.sentence, {people})
+  if (match.entry.kind === 'made') return maker(terms, range, named) === 'person'
+  const referent = judged(terms, range, named, match.entry.kind === 'trait' || match.entry.kind === 'work')
   switch (match.entry.kind) {
     case 'work':
       return referent === 'person' || referent === 'conduct'

@@ -39,7 +39,7 @@ const contains = (words: string[], phrase: string) => {
 }
 
 /** A promise found in a sentence: node indexes `[first, end)` and the table entry it reports with. */
-interface Promise {
+interface Pledge {
   sentence: Sentence
   first: number
   end: number
@@ -63,8 +63,8 @@ function clausesOf(sentence: Sentence): Array<Array<{text: string; at: number}>>
  * incident as its object ("have", "see") counts only when the incident is
  * named before "again".
  */
-function recurrences(source: string, sentence: Sentence): Promise[] {
-  const found: Promise[] = []
+function recurrences(source: string, sentence: Sentence): Pledge[] {
+  const found: Pledge[] = []
   for (const words of clausesOf(sentence)) {
     words.forEach((word, again) => {
       if (word.text !== 'again') return
@@ -88,7 +88,7 @@ function recurrences(source: string, sentence: Sentence): Promise[] {
 /** Recurrences report with the table's message. */
 const recurrenceEntry: PhraseEntry = {phrases: []}
 
-const nodesOf = (promise: Promise): Node[] => promise.sentence.node.children.slice(promise.first, promise.end)
+const nodesOf = (promise: Pledge): Node[] => promise.sentence.node.children.slice(promise.first, promise.end)
 
 /** "eliminate all incidents caused by expired certificates" is bounded; "… of this type" is not. */
 function isBounded(sentence: Sentence, end: number): boolean {
@@ -100,7 +100,7 @@ function isBounded(sentence: Sentence, end: number): boolean {
  * Where the report starts: at the verb of "prevent this from ever happening
  * again", so the whole promise is shown, else at the promise.
  */
-function reportStart({sentence, first}: Promise): number {
+function reportStart({sentence, first}: Pledge): number {
   const before = sentence.node.children.slice(0, first).flatMap((node, at) => (node.type === 'WordNode' ? [{text: wordText(node), at}] : []))
   if (before.at(-1)?.text !== 'from') return first
   for (let index = before.length - 2; index >= Math.max(0, before.length - 7); index--) {
@@ -110,7 +110,7 @@ function reportStart({sentence, first}: Promise): number {
 }
 
 /** Whether the sentence declines the promise: "we cannot promise …", "… would not be honest". */
-function isDeclined({sentence, first, end}: Promise): boolean {
+function isDeclined({sentence, first, end}: Pledge): boolean {
   const words = (nodes: Node[]) => nodes.filter((node) => node.type === 'WordNode').map(wordText)
   const siblings = sentence.node.children
   // A verdict on the promise sits in the same part of the sentence: up to a semicolon, colon or dash.
@@ -127,13 +127,13 @@ export default defineRule({
     recommended: true
   },
   check(document, context) {
-    const promises: Promise[] = findPhrases(document, table)
+    const promises: Pledge[] = findPhrases(document, table)
       .filter((match) => match.entry.kind !== 'target' || !isBounded(match.sentence, match.index + match.nodes.length))
       .map((match) => ({sentence: match.sentence, first: match.index, end: match.index + match.nodes.length, entry: match.entry}))
     // Only sentences with "again" can hold a recurrence.
     for (const sentence of document.sentences) if (/\bagain\b/i.test(sentence.text)) promises.push(...recurrences(document.source, sentence))
     // "never ever happen again" is found twice ("never ever happen", "ever happen again"): report the union once.
-    const merged: Promise[] = []
+    const merged: Pledge[] = []
     for (const promise of promises) {
       const other = merged.find((item) => item.sentence === promise.sentence && item.first < promise.end && promise.first < item.end)
       if (!other) merged.push({...promise})

@@ -2,7 +2,7 @@
 import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {pathToFileURL} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import type {Diagnostic} from 'vscode-languageserver-protocol'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {applyEdits, TestClient} from './client.js'
@@ -194,7 +194,10 @@ describe('blamelint-language-server over stdio', () => {
   })
 
   it('starts from the repository root with `pnpm --silent blamelint-language-server --stdio`', async () => {
-    client = new TestClient('pnpm', ['--silent', 'blamelint-language-server', '--stdio'], new URL('../../..', import.meta.url).pathname)
+    // The pnpm running the tests (CI may start it with npx), else the one on PATH.
+    const execpath = process.env.npm_execpath ?? ''
+    const [command, ...args] = /pnpm\.[cm]?js$/.test(execpath) ? [process.execPath, execpath] : ['pnpm']
+    client = new TestClient(command, [...args, '--silent', 'blamelint-language-server', '--stdio'], fileURLToPath(new URL('../../..', import.meta.url)))
     const init = await client.initialize()
     expect(init.serverInfo?.name).toBe('blamelint-language-server')
     expect(await client.shutdown()).toBe(0)

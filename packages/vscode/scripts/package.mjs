@@ -21,19 +21,21 @@ const server = join(extension, 'server')
 const args = process.argv.slice(2).filter((arg) => arg !== '--')
 const {values} = parseArgs({args, options: {out: {type: 'string', default: join(extension, 'blamelint.vsix')}}})
 
-const run = (command, args, cwd = extension) => execFileSync(command, args, {cwd, stdio: ['ignore', 'inherit', 'inherit']})
+// The pnpm that runs this (`pnpm run package`, `pnpm test`: CI may start it with npx), else the one on PATH.
+const execpath = process.env.npm_execpath ?? ''
+const [pnpmCommand, ...pnpmArgs] = /pnpm\.[cm]?js$/.test(execpath) ? [process.execPath, execpath] : ['pnpm']
+const pnpm = (args, cwd = extension) => execFileSync(pnpmCommand, [...pnpmArgs, ...args], {cwd, stdio: ['ignore', 'inherit', 'inherit']})
 
-run('pnpm', ['run', 'bundle'])
+pnpm(['run', 'bundle'])
 
 rmSync(server, {recursive: true, force: true})
-run(
-  'pnpm',
+pnpm(
   ['--filter', '@blamelint/language-server', 'deploy', '--prod', '--offline', '--legacy', '--ignore-scripts', '--config.node-linker=hoisted', '--config.auto-install-peers=false', server],
   workspace
 )
 prune(server)
 
-run('pnpm', ['exec', 'vsce', 'package', '--no-dependencies', '--skip-license', '--out', values.out])
+pnpm(['exec', 'vsce', 'package', '--no-dependencies', '--skip-license', '--out', values.out])
 
 /**
  * Remove what the server does not need at run time: `pnpm deploy` also

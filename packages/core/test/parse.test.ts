@@ -130,3 +130,10 @@ describe('document model', () => {
     expect(document.actionItems.map((item) => item.text)).toEqual(['Add a check.'])
   })
 })
+
+describe('control comments in plain text', () => {
+  it('are not prose', () => {
+    const list = words('Before <!-- blamelint-disable-next-line no-such-rule --> after.\n', 'text').map((entry) => entry.split('@')[0])
+    expect(list).toEqual(['Before', 'after'])
+  })
+})

@@ -123,7 +123,7 @@ export class DocumentBuilder {
 
   /** Add a block; returns undefined when it holds no prose. */
   block({kind, segments: raw, quoted}: BlockOptions): Block | undefined {
-    const segments = trimStart(raw.flatMap(splitUrls), this.source)
+    const segments = trimStart(raw.flatMap(splitLiterals), this.source)
     if (!segments.some((segment) => segment.kind === 'text' && /\S/.test(segment.value))) return undefined
     if (kind === 'paragraph' || kind === 'heading') this.leadIn = false
     const tree = toParagraph(segments, this.source, this.location)
@@ -295,16 +295,17 @@ export class DocumentBuilder {
   }
 }
 
-const url = /\b(?:https?:\/\/|www\.)[^\s<>()"'`]+[^\s<>()"'`.,;:!?]/g
+/** URLs, and HTML comments in plain text, which Markdown and HTML parsers keep out of text already. */
+const literal = /<!--[\s\S]*?-->|\b(?:https?:\/\/|www\.)[^\s<>()"'`]+[^\s<>()"'`.,;:!?]/g
 
-/** URLs are never linted: turn them into source segments. */
-function splitUrls(segment: Segment): Segment[] {
-  if (segment.kind !== 'text' || !/https?:|www\./.test(segment.value)) return [segment]
+/** URLs and comments are never linted: turn them into source segments. */
+function splitLiterals(segment: Segment): Segment[] {
+  if (segment.kind !== 'text' || !/https?:|www\.|<!--/.test(segment.value)) return [segment]
   // Only split when the value is the source verbatim, so offsets carry over.
   if (segment.end - segment.start !== segment.value.length) return [segment]
   const parts: Segment[] = []
   let last = 0
-  for (const match of segment.value.matchAll(url)) {
+  for (const match of segment.value.matchAll(literal)) {
     const index = match.index
     if (index > last) parts.push({kind: 'text', value: segment.value.slice(last, index), start: segment.start + last, end: segment.start + index})
     parts.push({kind: 'source', value: match[0], start: segment.start + index, end: segment.start + index + match[0].length})

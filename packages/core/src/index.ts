@@ -24,3 +24,4 @@ export {isPersonTerm, namedTerms, referentOf, type Referent} from './referents.j
 export {findCounterfactuals, infinitiveOf, type Counterfactual} from './counterfactuals.js'
 export {actionLead, findActionPhrases, reportActionPhrases, type ActionLead, type ActionPhraseEntry, type ActionPhraseMatch, type ActionPhraseOptions, type ReportActionPhraseOptions} from './action-items.js'
 export {actionWords, isActionVerb} from './verbs.js'
+export {loadData} from './data.js'

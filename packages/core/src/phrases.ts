@@ -2,12 +2,12 @@
 // beside the rule); this module finds its phrases in sentences with
 // `nlcst-search`, applies each entry's context conditions, skips mentions,
 // and reports.
-import {readFileSync} from 'node:fs'
 import {LRUCache} from 'lru-cache'
 import type {Nodes, Root, SentenceContent, Word} from 'nlcst'
+import {normalize} from 'nlcst-normalize'
 import {search as searchTree} from 'nlcst-search'
 import {toString} from 'nlcst-to-string'
-import {parse as parseYaml} from 'yaml'
+import {loadData} from './data.js'
 import {isMention} from './mention.js'
 import {paragraphKey} from './parse/paragraph.js'
 import type {Document, RuleContext, Sentence} from './types.js'
@@ -49,7 +49,7 @@ const listKeys = ['phrases', 'expected', 'unlessFollowedBy', 'unlessPrecededBy',
 
 /** Read and validate a phrase table (YAML). */
 export function loadPhraseTable(url: URL): PhraseTable {
-  const data = parseYaml(readFileSync(url, 'utf8')) as PhraseTable
+  const data = loadData(url) as PhraseTable
   const where = url.pathname
   if (!data || typeof data.message !== 'string' || !Array.isArray(data.entries)) {
     throw new Error(`${where}: a phrase table needs \`message\` and \`entries\``)
@@ -106,7 +106,53 @@ interface Found {
  * `paragraphKey`) and sentence, so an editor re-linting after an edit only
  * searches the blocks that changed.
  */
-const memo = new WeakMap<PhraseTable, {byPhrase: Map<string, PhraseEntry>; cache: LRUCache<string, Found[][]>}>()
+const memo = new WeakMap<PhraseTable, {byPhrase: Map<string, PhraseEntry>; filter: Prefilter; cache: LRUCache<string, Found[][]>}>()
+
+/**
+ * A table's phrases by one of their words (normalised as `nlcst-search`
+ * does), each with its other words; `always` when a phrase is all wildcards.
+ */
+interface Prefilter {
+  always: boolean
+  byWord: Map<string, string[][]>
+}
+
+function prefilter(phrases: string[]): Prefilter {
+  const byWord = new Map<string, string[][]>()
+  let always = false
+  for (const phrase of phrases) {
+    const [anchor, ...rest] = phrase
+      .split(' ')
+      .filter((word) => word !== '*')
+      .map((word) => normalize(word))
+    if (anchor === undefined) always = true
+    else byWord.set(anchor, [...(byWord.get(anchor) ?? []), rest])
+  }
+  return {always, byWord}
+}
+
+/** Each sentence's normalised words, computed once for all tables. */
+const sentenceWords = new WeakMap<Nodes, Set<string>>()
+
+/**
+ * Whether a sentence has every word of some phrase of the table. Walking the
+ * tree costs `nlcst-search` far more than its match test, and few sentences
+ * hold all the words of a phrase, so this cheap test decides which sentences
+ * it needs to see; the matches are the same.
+ */
+function mayMatch(sentence: Sentence, filter: Prefilter): boolean {
+  if (filter.always) return true
+  let words = sentenceWords.get(sentence.node)
+  if (!words) {
+    words = new Set()
+    for (const child of sentence.node.children) if (child.type === 'WordNode') words.add(normalize(child))
+    sentenceWords.set(sentence.node, words)
+  }
+  for (const word of words) {
+    if (filter.byWord.get(word)?.some((rest) => rest.every((other) => words.has(other)))) return true
+  }
+  return false
+}
 
 /**
  * Find a table's phrases in the document's sentences, skipping mentions and
@@ -117,9 +163,9 @@ export function findPhrases(document: Document, table: PhraseTable, sentences: S
   if (!prepared) {
     const byPhrase = new Map<string, PhraseEntry>()
     for (const entry of table.entries) for (const phrase of entry.phrases) byPhrase.set(phrase, entry)
-    memo.set(table, (prepared = {byPhrase, cache: new LRUCache({max: 5000})}))
+    memo.set(table, (prepared = {byPhrase, filter: prefilter([...byPhrase.keys()]), cache: new LRUCache({max: 5000})}))
   }
-  const {byPhrase, cache} = prepared
+  const {byPhrase, filter, cache} = prepared
   const known = new Map<Sentence, Found[]>()
   for (const sentence of sentences) {
     const found = cache.get(paragraphKey(sentence.block.tree) ?? '')?.[sentence.block.tree.children.indexOf(sentence.node)]
@@ -127,7 +173,7 @@ export function findPhrases(document: Document, table: PhraseTable, sentences: S
   }
   const missing = sentences.filter((sentence) => !known.has(sentence))
   if (missing.length > 0) {
-    for (const [sentence, found] of search(document, missing, byPhrase)) {
+    for (const [sentence, found] of search(document, missing, byPhrase, filter)) {
       known.set(sentence, found)
       const key = paragraphKey(sentence.block.tree)
       if (key === undefined) continue
@@ -145,10 +191,12 @@ export function findPhrases(document: Document, table: PhraseTable, sentences: S
 }
 
 /** Matches per sentence. One `search` over all the sentences: it prepares the phrases on every call. */
-function search(document: Document, sentences: Sentence[], byPhrase: Map<string, PhraseEntry>): Map<Sentence, Found[]> {
+function search(document: Document, sentences: Sentence[], byPhrase: Map<string, PhraseEntry>, filter: Prefilter): Map<Sentence, Found[]> {
   const found = new Map<Sentence, Found[]>(sentences.map((sentence) => [sentence, []]))
-  const bySentenceNode = new Map<Nodes, Sentence>(sentences.map((sentence) => [sentence.node, sentence]))
-  const root = {type: 'RootNode', children: sentences.map((sentence) => sentence.node)} as unknown as Root
+  const candidates = sentences.filter((sentence) => mayMatch(sentence, filter))
+  if (candidates.length === 0) return found
+  const bySentenceNode = new Map<Nodes, Sentence>(candidates.map((sentence) => [sentence.node, sentence]))
+  const root = {type: 'RootNode', children: candidates.map((sentence) => sentence.node)} as unknown as Root
   searchTree(
     root,
     [...byPhrase.keys()],

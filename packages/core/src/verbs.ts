@@ -1,8 +1,7 @@
 // The verbs action items start with, shared by the engine (a verb-less list
 // item over nested items is a group label, not an action) and the action-item
 // rules, so that they agree on what has a verb.
-import {readFileSync} from 'node:fs'
-import {parse as parseYaml} from 'yaml'
+import {loadData} from './data.js'
 
 interface Lexicon {
   verbs: string[]
@@ -10,7 +9,7 @@ interface Lexicon {
   finite: string[]
 }
 
-const lexicon = parseYaml(readFileSync(new URL('../data/verbs.yml', import.meta.url), 'utf8')) as Lexicon
+const lexicon = loadData(new URL('../data/verbs.yml', import.meta.url)) as Lexicon
 
 /** The word lists of `data/verbs.yml`: action verbs (base forms), "-ing" nouns ("monitoring") and finite words ("is", "should"). */
 export const actionWords = {

@@ -1,10 +1,10 @@
-import {readFileSync} from 'node:fs'
 import {
   actionLead,
   actionWords,
   analyze,
   defineRule,
   isActionVerb,
+  loadData,
   loadPhraseTable,
   reportActionPhrases,
   wordText,
@@ -12,10 +12,9 @@ import {
   type ActionLead,
   type Sentence
 } from '@blamelint/core'
-import {parse as parseYaml} from 'yaml'
 
 const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url))
-const topics = parseYaml(readFileSync(new URL('../data/topics.yml', import.meta.url), 'utf8')) as {topicHeads: string[]; topicOpeners: string[]}
+const topics = loadData(new URL('../data/topics.yml', import.meta.url)) as {topicHeads: string[]; topicOpeners: string[]}
 const topicHeads = new Set(topics.topicHeads)
 const topicOpeners = new Set(topics.topicOpeners)
 const {nounGerunds, finite} = actionWords

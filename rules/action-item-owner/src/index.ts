@@ -1,4 +1,4 @@
-import {defineRule, type ActionItem, type ActionItemGroup, type Document} from '@blamelint/core'
+import {defineRule, type ActionItem, type ActionItemGroup, type Document, type Section} from '@blamelint/core'
 
 /** Handles and addresses: `@kim`, `kim@`, `kim@example.com`, Slack `<@U024BE7LH>`, Jira `[~kim]`. */
 const handle = /(?:^|[\s(\[,;:/|])@[A-Za-z0-9][\w.-]*|\b[a-z][\w.-]*@(?=[\s,;:)\]|]|$)|\b[\w.+-]+@[\w-]+\.[\w.-]+|<@[A-Z0-9]+>|\[~[\w.-]+\]/m
@@ -75,20 +75,30 @@ const listCue = /\b(?:owners?|owned by|assigned|assignees?|tracked|tracking|epic
  * heading line ("### Short-term ([follow along](https://…))") or in a
  * paragraph of the section ("Owner for all items: @kim").
  */
-function sectionHasOwner(document: Document, item: ActionItem): boolean {
+function sectionHasOwner(document: Document, item: ActionItem, ownedByParagraph: Set<Section>): boolean {
   const heading = item.section.heading
   if (heading) {
     const lineEnd = document.source.indexOf('\n', heading.span.end)
     const line = document.source.slice(heading.span.start, lineEnd === -1 ? undefined : lineEnd)
     if (givesOwner(line)) return true
   }
-  return document.blocks.some(
-    (block) =>
-      block.section === item.section &&
+  return ownedByParagraph.has(item.section)
+}
+
+/** The sections with a paragraph that gives an owner or ticket for all their items (one pass, not one per item). */
+function sectionsOwnedByParagraph(document: Document): Set<Section> {
+  const sections = new Set<Section>()
+  for (const block of document.blocks) {
+    if (
+      !sections.has(block.section) &&
       block.kind === 'paragraph' &&
       listCue.test(block.text) &&
       (handle.test(block.text) || ownerLabel.test(block.text) || ticket.test(document.source.slice(block.span.start, block.span.end)))
-  )
+    ) {
+      sections.add(block.section)
+    }
+  }
+  return sections
 }
 
 export default defineRule({
@@ -105,8 +115,9 @@ export default defineRule({
       const parent = parentOf(items, index)
       if (hasOwnerOrTicket(document, item) || (parent && owned.has(parent))) owned.add(item)
     })
+    const ownedByParagraph = sectionsOwnedByParagraph(document)
     for (const item of items) {
-      if (owned.has(item) || isDone(document, item) || sectionHasOwner(document, item)) continue
+      if (owned.has(item) || isDone(document, item) || sectionHasOwner(document, item, ownedByParagraph)) continue
       context.report({
         span: item.span,
         actual: item.text,

@@ -1,7 +1,5 @@
-import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {defineRule, isMention, type Document, type Sentence} from '@blamelint/core'
-import {parse as parseYaml} from 'yaml'
+import {defineRule, isMention, loadData, type Document, type Sentence} from '@blamelint/core'
 
 interface Terms {
   known: string[]
@@ -10,7 +8,7 @@ interface Terms {
   stopwords: string[]
 }
 
-const terms = parseYaml(readFileSync(new URL('../data/terms.yml', import.meta.url), 'utf8')) as Terms
+const terms = loadData(new URL('../data/terms.yml', import.meta.url)) as Terms
 for (const key of ['known', 'peopleSections', 'glossarySections', 'stopwords'] as const) {
   if (!Array.isArray(terms[key]) || !terms[key].every((item) => typeof item === 'string')) {
     throw new Error(`data/terms.yml: \`${key}\` must be a list of strings`)

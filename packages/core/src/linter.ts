@@ -5,6 +5,7 @@ import {location as createLocation} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
 import {isSuppressed, parseDirectives} from './control.js'
 import {resolveConfig} from './config.js'
+import {isStackOverflow, limitNesting, nestingLimit, withoutTags} from './parse/depth.js'
 import {parseHtml} from './parse/html.js'
 import {parseMarkdown} from './parse/markdown.js'
 import {parseText} from './parse/text.js'
@@ -29,8 +30,15 @@ export function formatFromPath(path: string): InputFormat | undefined {
   return formatsByExtension[extname(path).toLowerCase()]
 }
 
-/** Parse source text into the document model (and its HTML comments). */
-export function parseDocument(source: string, format: InputFormat = 'markdown'): {document: Document; comments: Comment[]} {
+/** Where markup nested too deeply to parse as such was read as text. */
+export interface NestingNotice {
+  /** 1-based line where it starts. */
+  line: number
+  /** Whether the whole document was read as plain text. */
+  plainText: boolean
+}
+
+function parseFormat(source: string, format: InputFormat): {document: Document; comments: Comment[]} {
   switch (format) {
     case 'html':
       return parseHtml(source)
@@ -38,6 +46,22 @@ export function parseDocument(source: string, format: InputFormat = 'markdown'):
       return parseText(source)
     default:
       return parseMarkdown(source)
+  }
+}
+
+/**
+ * Parse source text into the document model (and its HTML comments). Markup
+ * nested deeper than `nestingLimit` is read as text (`nesting` says where),
+ * so no input overflows the stack.
+ */
+export function parseDocument(source: string, format: InputFormat = 'markdown'): {document: Document; comments: Comment[]; nesting?: NestingNotice} {
+  const limited = limitNesting(source, format)
+  try {
+    const parsed = parseFormat(limited?.text ?? source, format)
+    return limited ? {...parsed, nesting: {line: limited.line, plainText: false}} : parsed
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error
+    return {...parseText(format === 'html' ? withoutTags(source) : source), nesting: {line: 1, plainText: true}}
   }
 }
 
@@ -69,7 +93,7 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
   const file = new VFile({path: options.filePath, value: text})
   const format = options.format ?? (options.filePath ? formatFromPath(options.filePath) : undefined) ?? 'markdown'
   const config = options.config ?? resolveConfig(rules)
-  const {document, comments} = parseDocument(text, format)
+  const {document, comments, nesting} = parseDocument(text, format)
   const location = createLocation(text)
   const directives = parseDirectives(comments, location)
   const allowed = new Set(config.allow.map((entry) => entry.toLowerCase()))
@@ -99,6 +123,16 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
       message.file = file.path ?? ''
       messages.push(message)
     }
+  }
+
+  if (nesting) {
+    const reason = nesting.plainText
+      ? `This document nests too deeply to parse as ${format}, so it was checked as plain text: sections, lists and action items were not recognised. Flatten the nesting to have its structure checked.`
+      : `Markup nested more than ${nestingLimit} levels deep (lists, quotes, emphasis, brackets or HTML elements) was read as plain text from this line: its structure, such as list and action items, was not recognised. Flatten the nesting to have it checked.`
+    const start = location.toOffset({line: nesting.line, column: 1}) ?? 0
+    const message = create(reason, {start, end: start}, 'nesting-limit', undefined, 'warning')
+    message.file = file.path ?? ''
+    messages.push(message)
   }
 
   for (const rule of rules) {

@@ -98,14 +98,17 @@ const systemNouns = new Set(
 const groupHandles = /^(here|channel|everyone|all|team|oncall|on-call)$|[-_.]?(team|oncall|on-call|group|squad|bot)$/i
 
 // Mentions inside a run of non-space characters. The possessive `'s` belongs
-// to the person; trailing punctuation does not.
+// to the person; trailing punctuation does not. Patterns that end at `@` or
+// after it start only at a word's start and are bounded (as e-mail local
+// parts and domain labels are), so a long run without a mention costs linear
+// time, not a scan to its end from every letter.
 const possessive = `(?:['’]s)?`
 const mentionPatterns: Array<[PersonKind, RegExp]> = [
-  ['slack', /<@[A-Z\d]+(?:\|[^>]*)?>/g],
+  ['slack', /<@[A-Z\d]+(?:\|[^<>]*)?>/g],
   ['jira', /\[~[\p{L}\d][\p{L}\d._-]*\]/gu],
-  ['email', new RegExp(`[\\p{L}\\d][\\p{L}\\d._+-]*@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+(?<![.])${possessive}`, 'gu')],
+  ['email', new RegExp(`(?<![\\p{L}\\d])[\\p{L}\\d][\\p{L}\\d._+-]{0,63}@[\\p{L}\\d-]{1,63}(?:\\.[\\p{L}\\d-]{1,63}){1,8}(?<![.])${possessive}`, 'gu')],
   ['handle', new RegExp(`(?<![\\p{L}\\d._-])@[\\p{L}\\d](?:[\\p{L}\\d._-]*[\\p{L}\\d])?${possessive}`, 'gu')],
-  ['handle', new RegExp(`[\\p{L}\\d](?:[\\p{L}\\d._-]*[\\p{L}\\d])?@(?![\\p{L}\\d])${possessive}`, 'gu')]
+  ['handle', new RegExp(`(?<![\\p{L}\\d])[\\p{L}\\d](?:[\\p{L}\\d._-]{0,62}[\\p{L}\\d])?@(?![\\p{L}\\d])${possessive}`, 'gu')]
 ]
 
 const nameShape = /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|Mc\p{Lu}\p{Ll}+)$/u

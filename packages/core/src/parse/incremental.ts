@@ -88,7 +88,8 @@ const countLines = (text: string) => (text.match(lineEnding)?.length ?? 0)
  * chunks of earlier calls. The result equals `parse(source)`.
  */
 export function incrementalParser(parse: (text: string) => Root, limit = 2000): (source: string) => Root {
-  const cache = new LRUCache<string, Parsed>({max: limit})
+  // Bounded by text too, so a huge document's chunk trees do not all stay cached.
+  const cache = new LRUCache<string, Parsed>({max: limit, maxSize: 250_000, sizeCalculation: (_, key) => key.length})
 
   /** Parse `lead + chunk + trail`, keeping only the chunk's nodes (positions as in the parsed text). */
   const parseText = (lead: string, chunk: string, trail: string, last: boolean): Parsed => {

@@ -97,9 +97,12 @@ interface CachedParagraph {
 /**
  * Paragraphs of earlier parses by block, so an editor re-parsing after an
  * edit only tokenizes the blocks that changed; the others are copied with
- * their positions shifted.
+ * their positions shifted. Bounded by the source text they cover (about 35
+ * documents of 1,000 words): trees take ~100 times the memory of their text,
+ * and a CLI run over many files or one huge document would otherwise keep
+ * every tree it built.
  */
-const paragraphs = new LRUCache<string, CachedParagraph>({max: 20_000})
+const paragraphs = new LRUCache<string, CachedParagraph>({max: 20_000, maxSize: 250_000, sizeCalculation: (_, key) => key.length})
 const keys = new WeakMap<Paragraph, string>()
 
 /**

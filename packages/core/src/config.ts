@@ -5,7 +5,7 @@
 import {readFileSync, statSync} from 'node:fs'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import picomatch from 'picomatch'
-import {parseDocument} from 'yaml'
+import {yaml} from './data.js'
 import {BlamelintError} from './errors.js'
 import {parseSeverity, resolveOptions} from './rule.js'
 import type {ConfigData, ResolvedConfig, Rule, RuleEntry, Severity} from './types.js'
@@ -39,7 +39,7 @@ export function parseConfigText(text: string, path: string): unknown {
       throw new BlamelintError(`${where}: invalid JSON: ${reason.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '')}`, path)
     }
   }
-  const document = parseDocument(text, {prettyErrors: false})
+  const document = yaml().parseDocument(text, {prettyErrors: false})
   const [error] = document.errors
   if (error) {
     const where = error.linePos ? `${error.linePos[0].line}:${error.linePos[0].col}` : '1:1'

@@ -9,13 +9,14 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {basename} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {parse as parseYamlType} from 'yaml'
 
 const require = createRequire(import.meta.url)
 
-/** The `yaml` parser, loaded only when some YAML has to be parsed. */
+/** The `yaml` library (35 modules), loaded only when some YAML has to be parsed. */
+export const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml')
+
 export function parseYaml(text: string): unknown {
-  return (require('yaml') as {parse: typeof parseYamlType}).parse(text)
+  return yaml().parse(text)
 }
 
 /** The hash of a data file's YAML that its compiled JSON records. */

@@ -8,7 +8,9 @@
 // ("should have had a plan"), a "could" about an outcome ("could have lost
 // data", "without paging we could have noticed it later"), a negated
 // "could" ("could not have known") and plans ("should have migrated by next
-// week").
+// week"). "would have" is found only on request: it is mostly a wish or a
+// consequence ("I would have liked more context", "we would have noticed it
+// with an alert"), and only a rule that knows the subject can tell.
 import {nlp} from './nlp.js'
 import {isBoundary, termsOf, type Term, type TermRange} from './terms.js'
 import type {Sentence} from './types.js'
@@ -16,7 +18,7 @@ import type {Sentence} from './types.js'
 export interface Counterfactual {
   /** Terms from the modal to the verb, or to the complement of "been". */
   range: TermRange
-  modal: 'should' | 'could' | 'ought'
+  modal: 'should' | 'could' | 'ought' | 'would'
   /** The verb's normal form: "checked", "known", or "been" before an adjective. */
   verb: string
   /** A passive: "should have been caught". */
@@ -25,7 +27,10 @@ export interface Counterfactual {
   fact?: string
 }
 
-const modals = new Set(['should', 'could', 'ought'])
+export interface CounterfactualOptions {
+  /** Also find "would have" + participle ("anyone would have noticed"). */
+  would?: boolean
+}
 
 /** Participles that, before a bare noun, describe something to have: "automated tests", "dedicated capacity". */
 const adjectival = new Set(
@@ -46,7 +51,9 @@ const outcomes = new Set(
 )
 
 /** The cheap check before compromise: a modal with "have" soon after ("could easily have", "should've"). */
-const mayHaveCounterfactual = /\b(?:should|could|ought)(?:n['’]t|['’]ve\b|(?:\s+\S+){0,2}?\s+have\b)/i
+const prefilter = (modals: string) => new RegExp(`\\b(?:${modals})(?:n['’]t|['’]ve\\b|(?:\\s+\\S+){0,2}?\\s+have\\b)`, 'i')
+const mayHaveCounterfactual = prefilter('should|could|ought')
+const mayHaveWould = prefilter('should|could|ought|would')
 
 /** A time still to come: "we should have migrated all services by next week" is a plan. */
 const future = /\b(next (week|sprint|month|quarter|year|release)|tomorrow|in the future|going forward|from now on|by the end of (the|this|next))\b/i
@@ -61,9 +68,18 @@ const has = (term: Term | undefined, ...tags: string[]) => term !== undefined &&
 const isParticiple = (term: Term | undefined) => has(term, 'PastTense', 'Participle', 'Perfect') && !/ing$/.test(term!.normal)
 const isBareNoun = (term: Term | undefined) => has(term, 'Noun') && !has(term, 'Pronoun', 'Determiner')
 
+/** Whether a negative word stands in the clause before term `index`: "nobody", "no one", "none of us", "neither reviewer". */
+function deniedBefore(terms: Term[], index: number): boolean {
+  for (let at = index - 1; at >= 0 && !isBoundary(terms[at], terms[at + 1]); at--) {
+    if (has(terms[at], 'Negative') || /^(no|nobody|none|neither|nothing)$/.test(terms[at].normal)) return true
+  }
+  return false
+}
+
 /** The counterfactual modals in a sentence. Loads compromise only when a modal has "have" after it. */
-export function findCounterfactuals(sentence: Sentence): Counterfactual[] {
-  if (!mayHaveCounterfactual.test(sentence.text) || future.test(sentence.text)) return []
+export function findCounterfactuals(sentence: Sentence, options: CounterfactualOptions = {}): Counterfactual[] {
+  if (!(options.would ? mayHaveWould : mayHaveCounterfactual).test(sentence.text) || future.test(sentence.text)) return []
+  const modals = new Set(['should', 'could', 'ought', ...(options.would ? ['would'] : [])])
   const terms = termsOf(sentence)
   const found: Counterfactual[] = []
   for (const [index, term] of terms.entries()) {
@@ -78,30 +94,34 @@ export function findCounterfactuals(sentence: Sentence): Counterfactual[] {
         at++
       }
     }
+    // A compound verb: "load tested", "double checked".
+    const compound = () => {
+      if (!isParticiple(terms[at]) && has(terms[at], 'Noun', 'Adjective') && isParticiple(terms[at + 1]) && !isBoundary(terms[at], terms[at + 1])) at++
+    }
     skip()
     if (terms[at]?.normal !== 'have' || isBoundary(terms[at - 1], terms[at])) continue
     at++
     skip()
-    // "could not have known" denies the counterfactual.
-    if (modal === 'could' && negated) continue
+    // "could not have known" and "nobody could have known" deny the counterfactual; "would not have noticed" too.
+    if ((modal === 'could' || modal === 'would') && (negated || deniedBefore(terms, index))) continue
     if (terms[at]?.normal === 'been') {
       at++
       // "could have been worse" is an outcome; "could have been more careful" is not.
       const comparative = /^(more|less)$/.test(terms[at]?.normal ?? '') || has(terms[at], 'Comparative')
       skip()
+      compound()
       const judged = modal !== 'could' || (comparative && !outcomes.has(terms[at]?.normal ?? ''))
       if (judged && has(terms[at], 'Adjective') && !isParticiple(terms[at])) found.push({range: [index, at + 1], modal, verb: 'been', passive: false})
       else if (isParticiple(terms[at])) found.push({range: [index, at + 1], modal, verb: terms[at].normal, passive: true})
       continue
     }
-    // A compound verb: "load tested", "double checked".
-    if (!isParticiple(terms[at]) && has(terms[at], 'Noun', 'Adjective') && isParticiple(terms[at + 1]) && !isBoundary(terms[at], terms[at + 1])) at++
+    compound()
     const verb = terms[at]
     if (!isParticiple(verb) || possession.has(verb.normal)) continue
     if (adjectival.has(verb.normal) && isBareNoun(terms[at + 1])) continue
     if (modal === 'could' && (outcomes.has(verb.normal) || terms.slice(0, index).some((term) => hypothetical.has(term.normal)))) continue
     // "should have checked" → "did not check"; not "should not have…" or "should have load tested".
-    const fact = !negated && terms[at - 1].normal === 'have' ? `did not ${infinitiveOf(verb.normal)}` : undefined
+    const fact = !negated && modal !== 'would' && terms[at - 1].normal === 'have' ? `did not ${infinitiveOf(verb.normal)}` : undefined
     found.push({range: [index, at + 1], modal, verb: verb.normal, passive: false, fact})
   }
   return found

@@ -54,9 +54,28 @@ export function termsOf(sentence: Sentence): Term[] {
         end: term.offset.start + term.offset.length
       }))
     )
+    retagPastTense(terms)
     cache.set(sentence, terms)
   }
   return terms
+}
+
+/**
+ * compromise reads some unknown "-ed" words as nouns ("Arjun purged the
+ * cache"); right after a name and before a determiner, possessive or number
+ * such a word is the past-tense verb of the name.
+ */
+function retagPastTense(terms: Term[]): void {
+  for (const [index, term] of terms.entries()) {
+    const [before, after] = [terms[index - 1], terms[index + 1]]
+    if (!before || !after || isBoundary(before, term) || isBoundary(term, after)) continue
+    if (!/..[^e]ed$/.test(term.normal) || !term.tags.has('Noun') || term.tags.has('ProperNoun') || term.tags.has('Pronoun')) continue
+    const named = ['Person', 'ProperNoun', 'AtMention'].some((tag) => before.tags.has(tag)) || /^\p{Lu}/u.test(before.text)
+    if (named && ['Determiner', 'Possessive', 'Cardinal'].some((tag) => after.tags.has(tag))) {
+      term.tags = new Set(['Verb', 'PastTense'])
+      term.chunk = 'Verb'
+    }
+  }
 }
 
 /** Where `nodes` (children of `sentence.node`) sit in `sentence.text`. */
@@ -152,6 +171,13 @@ export function subjectBefore(terms: Term[], index: number, needsVerb = true): T
     const previous = terms[subject[0] - 1]
     if (subject[0] === subject[1] && /^who(ever)?$/.test(previous.normal)) return [subject[0] - 1, subject[0]]
     if (subject[0] === subject[1]) break
+    // A subject pronoun is never a preposition's object: "as I was", "when we were".
+    if (subject[1] - subject[0] === 1 && /^(i|we|he|she|they)$/.test(terms[subject[0]].normal)) break
+    const reduced = reducedRelative(terms, subject[0])
+    if (reduced) {
+      subject = reduced
+      continue
+    }
     if (previous.tags.has('Preposition')) {
       const owner = phraseBefore(terms, subject[0] - 1)
       if (owner[0] === owner[1]) break
@@ -170,6 +196,21 @@ export function subjectBefore(terms: Term[], index: number, needsVerb = true): T
     subject = antecedent
   }
   return subject[0] === subject[1] ? undefined : subject
+}
+
+/**
+ * The noun that a reduced relative clause ending just before `start`
+ * qualifies: "the developer" in "the developer creating the PR", "the engineer
+ * assigned to the ticket".
+ */
+function reducedRelative(terms: Term[], start: number): TermRange | undefined {
+  let verb = start - 1
+  const preposition = has(terms[verb], 'Preposition')
+  if (preposition) verb--
+  if (verb < 1 || isBoundary(terms[verb], terms[verb + 1]) || isBoundary(terms[verb - 1], terms[verb])) return undefined
+  if (!has(terms[verb], 'Gerund') && !(preposition && has(terms[verb], 'PastTense'))) return undefined
+  const antecedent = phraseBefore(terms, verb)
+  return antecedent[0] === antecedent[1] ? undefined : antecedent
 }
 
 /** The complement after a verb group that follows term `index` ("the contractor" in "the culprit was the contractor"). */

@@ -2,10 +2,10 @@ import {describe, expect, it} from 'vitest'
 import {findCounterfactuals, infinitiveOf, parseDocument, termsOf} from '../src/index.js'
 
 /** The counterfactuals of a one-sentence text, as `words (verb, passive?)`. */
-function counterfactuals(text: string): string[] {
+function counterfactuals(text: string, options: {would?: boolean} = {}): string[] {
   const sentence = parseDocument(text).document.sentences[0]
   const terms = termsOf(sentence)
-  return findCounterfactuals(sentence).map(({range, verb, passive}) => {
+  return findCounterfactuals(sentence, options).map(({range, verb, passive}) => {
     const words = terms.slice(...range).filter((term) => term.text !== '').map((term) => term.text)
     return `${words.join(' ')} (${verb}${passive ? ', passive' : ''})`
   })
@@ -27,6 +27,20 @@ describe('findCounterfactuals', () => {
   it('finds "been" with an adjective, and passives', () => {
     expect(counterfactuals('We should have been more careful.')).toEqual(['should have been more careful (been)'])
     expect(counterfactuals('This could have been avoided.')).toEqual(['could have been avoided (avoided, passive)'])
+    expect(counterfactuals('The index should have been load tested.')).toEqual(['should have been load tested (tested, passive)'])
+  })
+
+  it('finds "would have" only on request, and not when denied', () => {
+    expect(counterfactuals('Anyone would have spotted the typo.')).toEqual([])
+    expect(counterfactuals('Anyone would have spotted the typo.', {would: true})).toEqual(['would have spotted (spotted)'])
+    expect(counterfactuals('Nobody would have spotted the typo.', {would: true})).toEqual([])
+    expect(counterfactuals('It would not have helped.', {would: true})).toEqual([])
+  })
+
+  it('skips a "could" denied by its subject', () => {
+    expect(counterfactuals('Nobody could have known.')).toEqual([])
+    expect(counterfactuals('No one could have predicted the retry storm.')).toEqual([])
+    expect(counterfactuals('The reviewer could have spotted it.')).toEqual(['could have spotted (spotted)'])
   })
 
   it('skips possession and recommendations', () => {
@@ -60,6 +74,7 @@ describe('Counterfactual.fact', () => {
     expect(facts("I shouldn't have merged it.")).toEqual([undefined])
     expect(facts('We should have load tested it.')).toEqual([undefined])
     expect(facts('We should have been more careful.')).toEqual([undefined])
+    expect(findCounterfactuals(parseDocument('Anyone would have known.').document.sentences[0], {would: true})[0].fact).toBeUndefined()
   })
 })
 

@@ -4,14 +4,19 @@ import {
   findPhrases,
   isBoundary,
   isMention,
+  isPersonTerm,
   isVerbGroup,
   loadPhraseTable,
   namedTerms,
   nodesIn,
+  phraseAfter,
   referentOf,
+  reportNodes,
+  sourceText,
   subjectBefore,
   termRange,
   termsOf,
+  type Counterfactual,
   type PhraseEntry,
   type PhraseTable,
   type Sentence,
@@ -21,12 +26,29 @@ import {
 
 type Entry = PhraseEntry & {withNextWord?: boolean; dropFirstWord?: boolean}
 
-const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url)) as PhraseTable & {signals: string[]; groups: string[]}
+const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url)) as PhraseTable & {
+  signals: string[]
+  groups: string[]
+  knowing: string[]
+  diligence: string[]
+  data: string[]
+  generic: string[]
+}
 
 const counterfactualMessage =
   '`{actual}` is a counterfactual about someone else, judged with knowledge of the outcome. Knowing how it ended ' +
   'makes the right path look obvious; it did not look that way at the time. Say what the person saw, what the tools ' +
   'showed, and why the action made sense then.'
+
+const passiveMessage =
+  '`{actual}` judges, with knowledge of the outcome, a step people did not take. The passive hides who, but the ' +
+  'verdict still lands on them, and it skips what the review is for: why the step did not look necessary then. ' +
+  'Say what the people involved saw and expected, or what would have made the step happen (a gate, a checklist item).'
+
+const genericMessage =
+  '`{actual}` measures the people who were there against an imagined person who already knew what to look for. ' +
+  'Knowing the outcome makes the signal look obvious; at the time it was one of many. Say what the person actually ' +
+  'saw, and why the signal did not stand out.'
 
 /** Words after "obvious" that already mark it as hindsight: "obvious only in hindsight", "obvious only because we know…". */
 const acknowledged = /^only\b|^(in|with) (hindsight|retrospect)\b|^after the fact\b/
@@ -46,7 +68,46 @@ function aboutOthers(sentence: Sentence, terms: Term[], index: number, people: r
   const named = namedTerms(sentence, {people})
   if (words.some((term) => named.has(term))) return false
   const head = words.findLast((term) => has(term, 'Noun'))
-  return (head !== undefined && table.groups.includes(head.normal)) || referentOf(words, named) === 'person'
+  if (!head) return referentOf(words, named) === 'person'
+  // compromise splits a hyphenated head: "the on-call" is "on" + "call".
+  const before = words[words.indexOf(head) - 1]
+  const whole = before?.post === '-' ? {...head, normal: `${before.normal}-${head.normal}`} : head
+  return table.groups.includes(whole.normal) || isPersonTerm(whole) || referentOf(words, named) === 'person'
+}
+
+/**
+ * Whether the subject of the modal at term `index` stands for anyone: "anyone
+ * who had read the notes", "any engineer". Not with a condition after it:
+ * "anyone would have noticed if the panel had shown the lag" blames the panel.
+ */
+function genericSubject(terms: Term[], index: number): boolean {
+  const range = subjectBefore(terms, index, false)
+  const conditional = terms.slice(index).some((term, at) => /^(if|unless)$/.test(term.normal) || (term.normal === 'had' && isBoundary(terms[index + at - 1], term)))
+  if (!range || conditional) return false
+  const words = terms.slice(...range)
+  const head = words.findLast((term) => has(term, 'Noun')) ?? words[words.length - 1]
+  return table.generic.includes(head.normal) || (words[0].normal === 'any' && isPersonTerm(head))
+}
+
+/**
+ * Whether a passive counterfactual judges a step people skipped: "the staging
+ * environment should have been checked", "…should have been reviewed by a
+ * second engineer"; not what a system was expected to do ("should have been
+ * caught by the integration tests", "the exception should have been caught").
+ */
+function skippedStep(sentence: Sentence, terms: Term[], {range, modal, verb}: Counterfactual, people: readonly string[]): boolean {
+  if ((modal !== 'should' && modal !== 'ought') || !table.diligence.includes(verb)) return false
+  let at = range[1]
+  while (has(terms[at], 'Adverb') && !isBoundary(terms[at - 1], terms[at])) at++
+  if (terms[at]?.normal === 'by' && !isBoundary(terms[at - 1], terms[at])) {
+    const agent = terms.slice(...phraseAfter(terms, at + 1))
+    const named = namedTerms(sentence, {people})
+    return !agent.some((term) => named.has(term)) && referentOf(agent, named) === 'person'
+  }
+  const subject = subjectBefore(terms, range[0], false)
+  const nouns = subject ? terms.slice(...subject).filter((term) => has(term, 'Noun')) : []
+  const [before, head] = nouns.slice(-2).map((term) => term.normal)
+  return !(table.data.includes(head ?? before) || table.data.includes(`${before} ${head}`))
 }
 
 /** Whether a negation stands in the clause before term `index`: "it was not immediately obvious", "none of this was obvious". */
@@ -89,9 +150,6 @@ function suggestions(entry: Entry, actual: string): string[] | undefined {
   return entry.withNextWord ? entry.expected?.map((text) => `${text} ${words[words.length - 1]}`) : entry.expected
 }
 
-const sourceText = (source: string, nodes: Sentence['node']['children']) =>
-  source.slice(nodes[0].position?.start.offset, nodes[nodes.length - 1].position?.end.offset)
-
 export default defineRule({
   meta: {
     id: 'no-hindsight',
@@ -101,6 +159,8 @@ export default defineRule({
   },
   check(document, context) {
     const people = context.settings.people
+    // Terms already reported per sentence: "Any competent engineer should have caught it" gets one message.
+    const reported = new Map<Sentence, TermRange[]>()
     for (const match of findPhrases(document, table)) {
       const entry = match.entry as Entry
       const terms = termsOf(match.sentence)
@@ -109,34 +169,34 @@ export default defineRule({
       // "failed to notice": the verb belongs to the report.
       const end = entry.withNextWord && terms[range[1]] ? range[1] + 1 : range[1]
       const nodes = nodesIn(match.sentence, terms[range[0]].start, terms[end - 1].end)
-      const actual = sourceText(document.source, nodes)
-      context.report({
-        node: nodes,
-        message: (entry.message ?? table.message).replaceAll('{actual}', actual),
-        actual,
-        expected: suggestions(entry, actual),
+      reported.set(match.sentence, [...(reported.get(match.sentence) ?? []), [range[0], end]])
+      reportNodes(document, context, nodes, {
+        message: entry.message ?? table.message,
+        expected: suggestions(entry, sourceText(document, nodes)),
         note: entry.note ?? table.note
       })
     }
 
     for (const sentence of document.sentences) {
-      const counterfactuals = findCounterfactuals(sentence)
+      const counterfactuals = findCounterfactuals(sentence, {would: true})
       if (counterfactuals.length === 0) continue
       const terms = termsOf(sentence)
-      for (const {range, passive, fact} of counterfactuals) {
+      for (const counterfactual of counterfactuals) {
+        const {range, passive, modal, fact} = counterfactual
+        const subject = subjectBefore(terms, range[0], false)
+        if (subject && reported.get(sentence)?.some(([start, end]) => start < subject[1] && end > subject[0])) continue
         // Systems ("the load balancer should have failed over") are left alone.
-        if (passive || !aboutOthers(sentence, terms, range[0], people)) continue
+        const message =
+          modal === 'would'
+            ? table.knowing.includes(counterfactual.verb) && genericSubject(terms, range[0]) && genericMessage
+            : passive
+              ? skippedStep(sentence, terms, counterfactual, people) && passiveMessage
+              : aboutOthers(sentence, terms, range[0], people) && counterfactualMessage
+        if (!message) continue
         const nodes = nodesIn(sentence, terms[range[0]].start, terms[range[1] - 1].end)
         if (isMention(document.source, sentence, nodes)) continue
-        const actual = sourceText(document.source, nodes)
-        const plain = sentence.text.slice(terms[range[0]].start, terms[range[1] - 1].end) === actual
-        context.report({
-          node: nodes,
-          message: counterfactualMessage.replaceAll('{actual}', actual),
-          actual,
-          expected: fact && plain ? [fact] : undefined,
-          note: table.note
-        })
+        const plain = sentence.text.slice(terms[range[0]].start, terms[range[1] - 1].end) === sourceText(document, nodes)
+        reportNodes(document, context, nodes, {message, expected: fact && plain ? [fact] : undefined, note: table.note})
       }
     }
   }

@@ -8,6 +8,7 @@ import {
   nodesIn,
   personAt,
   possiblePeople,
+  reportNodes,
   subjectOf,
   termRange,
   termsOf,
@@ -90,7 +91,7 @@ function tagsAt(sentence: Sentence, index: number): Set<string> {
   return new Set(range ? terms.slice(...range).flatMap((term) => [...term.tags]) : [])
 }
 
-const objectTags = ['Noun', 'Determiner', 'Adjective', 'Value', 'Preposition', 'Possessive', 'Adverb']
+const objectTags = ['Noun', 'Determiner', 'Adjective', 'Value', 'Preposition', 'Possessive', 'Adverb', 'Particle']
 
 /**
  * The verb that a faulty object or manner belongs to ("deleted" in "deleted
@@ -99,7 +100,8 @@ const objectTags = ['Noun', 'Determiner', 'Adjective', 'Value', 'Preposition', '
 function verbBefore(sentence: Sentence, index: number): number {
   for (let at = previousWord(sentence, index); at !== -1; at = previousWord(sentence, at)) {
     const tags = tagsAt(sentence, at)
-    if (tags.has('Verb') && !tags.has('Auxiliary')) return at
+    // A particle belongs to the verb before it: "looked over it".
+    if (tags.has('Verb') && !tags.has('Auxiliary') && !tags.has('Particle')) return at
     if (!objectTags.some((tag) => tags.has(tag))) return -1
   }
   return -1
@@ -237,9 +239,8 @@ export default defineRule({
     const report = (sentence: Sentence, found: Tie | undefined, message: string, note?: string) => {
       if (!found || isMention(document.source, sentence, found.nodes) || found.people.some((one) => reported.has(one))) return
       for (const one of found.people) reported.add(one)
-      const actual = document.source.slice(found.nodes[0].position?.start.offset, found.nodes[found.nodes.length - 1].position?.end.offset)
       const person = found.people.map((one) => one.text.replace(/['’]s$/, '')).join(' and ')
-      context.report({node: found.nodes, message: message.replaceAll('{actual}', actual).replaceAll('{person}', person), actual, expected: found.expected, note})
+      reportNodes(document, context, found.nodes, {message: message.replaceAll('{person}', person), expected: found.expected, note})
     }
     // The phrase tables, then a tie to a possible person, are the lexical prefilter:
     // compromise's lexicon judges the names only in sentences that pass both.

@@ -4,9 +4,12 @@ import {
   findPhrases,
   isBoundary,
   isMention,
+  isNominal,
   loadPhraseTable,
   nodesIn,
   referentOf,
+  reportNodes,
+  sourceText,
   subjectBefore,
   termRange,
   termsOf,
@@ -28,9 +31,13 @@ const has = (term: Term | undefined, tag: string) => term?.tags.has(tag) ?? fals
 
 const firstPerson = /\b(i|we|my|our)\b/i
 
-/** The subject of the predicate at term `index`, when it is the writer ("I", "we", "my team and I"). */
-function selfSubject(terms: Term[], index: number): TermRange | undefined {
-  const subject = subjectBefore(terms, index, false)
+/**
+ * The subject of the predicate at term `index`, when it is the writer ("I",
+ * "we", "my team and I"). With `needsVerb`, only across a verb ("I was lazy",
+ * not "my lazy approach").
+ */
+function selfSubject(terms: Term[], index: number, needsVerb = false): TermRange | undefined {
+  const subject = subjectBefore(terms, index, needsVerb)
   if (!subject || referentOf(terms.slice(...subject)) !== 'self') return undefined
   // From the first pronoun: "I" in "In hindsight I could have…".
   const first = terms.findIndex((term, at) => at >= subject[0] && (has(term, 'Pronoun') || has(term, 'Possessive')))
@@ -55,6 +62,21 @@ function isCompound(terms: Term[], start: number, end: number): boolean {
   return objectOfVerb && has(next, 'PresentTense') && next.normal.endsWith('s')
 }
 
+/**
+ * The verb whose clause a manner phrase at term `index` qualifies ("modified"
+ * in "I modified the files to include my token out of laziness"): back over
+ * its object, and from an infinitive to the verb it depends on.
+ */
+function clauseVerb(terms: Term[], index: number): number | undefined {
+  for (let at = index - 1; at >= 0 && !isBoundary(terms[at], terms[at + 1]); at--) {
+    if (has(terms[at], 'Verb') && !has(terms[at], 'Auxiliary')) {
+      if (terms[at - 1]?.normal !== 'to') return at
+      at--
+    } else if (!isNominal(terms[at]) && !has(terms[at], 'Preposition')) return undefined
+  }
+  return undefined
+}
+
 /** The terms to report for an idiom, or `undefined` when its context rules it out (see `kind` in the table). */
 function idiomRange(terms: Term[], [start, end]: TermRange, kind: string | undefined): TermRange | undefined {
   switch (kind) {
@@ -62,6 +84,20 @@ function idiomRange(terms: Term[], [start, end]: TermRange, kind: string | undef
       const subject = selfSubject(terms, start)
       // "I forgot to remove": take the verb after "to".
       return subject ? [subject[0], terms[end - 1].normal === 'to' && has(terms[end], 'Verb') ? end + 1 : end] : undefined
+    }
+    case 'trait': {
+      // "I was careless", "we got complacent"; not "I was not careless", "we were lazy-loading the config".
+      const next = terms[end]
+      if (terms[end - 1].post.trim() === '-' || (next && has(next, 'Noun') && !has(next, 'Pronoun') && !isBoundary(terms[end - 1], next))) return undefined
+      // "I was being careless": "being" is part of the copula.
+      const predicate = terms[start - 1]?.normal === 'being' ? start - 1 : start
+      const subject = selfSubject(terms, predicate, true)
+      return subject && !terms.slice(subject[1], start).some((term) => has(term, 'Negative')) ? [subject[0], end] : undefined
+    }
+    case 'manner': {
+      // "I skipped the review out of laziness": the writer did the verb it qualifies.
+      const verb = clauseVerb(terms, start)
+      return verb !== undefined && selfSubject(terms, verb) ? [start, end] : undefined
     }
     case 'inversion':
       // "Had I checked…" opens the sentence with a verb after the pronoun.
@@ -91,9 +127,7 @@ export default defineRule({
       const found = termRange(match.sentence, match.nodes)
       const range = found && idiomRange(terms, found, match.entry.kind)
       if (!range) continue
-      const nodes = nodesOf(match.sentence, terms, ...range)
-      const actual = document.source.slice(nodes[0].position?.start.offset, nodes[nodes.length - 1].position?.end.offset)
-      context.report({node: nodes, message: (match.entry.message ?? table.message).replaceAll('{actual}', actual), actual, note: match.entry.note ?? table.note})
+      reportNodes(document, context, nodesOf(match.sentence, terms, ...range), {message: match.entry.message ?? table.message, note: match.entry.note ?? table.note})
     }
 
     for (const sentence of document.sentences) {
@@ -107,13 +141,10 @@ export default defineRule({
         if (!subject) continue
         const nodes = nodesOf(sentence, terms, subject[0], range[1])
         if (isMention(document.source, sentence, nodes)) continue
-        const actual = document.source.slice(nodes[0].position?.start.offset, nodes[nodes.length - 1].position?.end.offset)
         // "I should have checked" → "I did not check", unless markup inside the range would be lost.
-        const plain = sentence.text.slice(terms[subject[0]].start, terms[range[1] - 1].end) === actual
-        context.report({
-          node: nodes,
-          message: counterfactualMessage.replaceAll('{actual}', actual),
-          actual,
+        const plain = sentence.text.slice(terms[subject[0]].start, terms[range[1] - 1].end) === sourceText(document, nodes)
+        reportNodes(document, context, nodes, {
+          message: counterfactualMessage,
           expected: fact && plain ? [`${sentence.text.slice(terms[subject[0]].start, terms[subject[1] - 1].end)} ${fact}`] : undefined,
           note: counterfactualNote
         })

@@ -5,11 +5,14 @@
 // and the report formats are blamelint's own.
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {BlamelintError, Linter, rules, severityOf, type ResolvedConfig} from 'blamelint'
-import {documentRules, findChanges, keepChanged, retainMessages} from './diff.js'
+import {BlamelintError, Linter, rules, severityOf, type LinterOptions, type ResolvedConfig} from 'blamelint'
+import {defaultCacheLocation, lintWithCache} from './cache.js'
+import {documentRules, findChanges, keepChanged, retainMessages, type ChangedLines} from './diff.js'
 import {decode, expandPaths, loadIgnore, readText} from './files.js'
 import {formatters, type FileResult, type FormatContext} from './formatters/index.js'
+import {restoreFile, type StoredMessage} from './messages.js'
 import {parseOptions, usage, type CliOptions} from './options.js'
+import {lintJobs, type LintJob} from './workers.js'
 
 export interface Io {
   cwd: string
@@ -83,8 +86,12 @@ export interface CheckResult {
   exitCode: number
 }
 
+function linterOptionsFor(options: CliOptions, io: Io): LinterOptions {
+  return {configFile: options.config && resolve(io.cwd, options.config), ruleOverrides: options.rules, cwd: io.cwd}
+}
+
 function linterFor(options: CliOptions, io: Io): Linter {
-  return new Linter({configFile: options.config && resolve(io.cwd, options.config), ruleOverrides: options.rules, cwd: io.cwd})
+  return new Linter(linterOptionsFor(options, io))
 }
 
 /** What the report formatters need to know besides the results. */
@@ -131,6 +138,7 @@ async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<
   const changes = options.diff ? await findChanges(io.cwd, options.diffBase) : undefined
   const files = await expandPaths(options.paths, io.cwd, loadIgnore(io.cwd, options.ignorePath))
   const documentLevel = documentRules(rules)
+  const inputs: Array<{path: string; changed?: ChangedLines; job: LintJob}> = []
   for (const path of files) {
     const absolute = resolve(io.cwd, path)
     const changed = changes?.forFile(absolute)
@@ -138,22 +146,34 @@ async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<
     const {text, warning} = await readText(path, io.cwd)
     if (warning) io.stderr(`blamelint: ${path}: ${warning}\n`)
     if (text === undefined) continue
-    const file = linter.lint(text, {filePath: absolute, format: options.inputFormat})
+    inputs.push({path, changed, job: {text, filePath: absolute, format: options.inputFormat}})
+  }
+  const messages = await lintCached(inputs.map((input) => input.job), options, io, linter)
+  inputs.forEach(({path, changed, job}, index) => {
+    const file = restoreFile(messages[index], job.filePath)
     if (changed) keepChanged(file, changed, documentLevel)
     results.push({path, file})
-  }
+  })
   return results
 }
 
+/** Lint jobs on the cores `--concurrency` allows, reusing the messages `--cache` kept for unchanged files. */
+async function lintCached(jobs: LintJob[], options: CliOptions, io: Io, linter: Linter): Promise<StoredMessage[][]> {
+  const lint = (some: LintJob[]) => lintJobs(some, linter, linterOptionsFor(options, io), options.concurrency)
+  if (!options.cache) return lint(jobs)
+  const location = resolve(io.cwd, options.cacheLocation ?? defaultCacheLocation)
+  return lintWithCache(jobs, {linter, version, location, lint, write: (text) => writeAtomically(location, text, 'the cache'), warn: (text) => io.stderr(`blamelint: ${text}\n`)})
+}
+
 /** Write via a temporary file and a rename, so a reader never sees half a report. */
-export function writeAtomically(path: string, text: string): void {
+export function writeAtomically(path: string, text: string, what = 'report'): void {
   try {
     mkdirSync(dirname(path), {recursive: true})
     const temporary = `${path}.${process.pid}.tmp`
     writeFileSync(temporary, text)
     renameSync(temporary, path)
   } catch (error) {
-    throw new BlamelintError(`cannot write report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, path)
+    throw new BlamelintError(`cannot write ${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, path)
   }
 }
 

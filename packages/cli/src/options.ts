@@ -1,6 +1,7 @@
 import {parseArgs} from 'node:util'
 import {BlamelintError, parseSeverity, type InputFormat, type Rule, type Severity} from 'blamelint'
 import {formatterNames} from './formatters/index.js'
+import type {Concurrency} from './workers.js'
 
 export interface CliOptions {
   paths: string[]
@@ -22,6 +23,10 @@ export interface CliOptions {
   diff: boolean
   /** The revision for `--diff`; undefined = the default base. */
   diffBase?: string
+  /** Reuse the messages of unchanged files (`--cache`). */
+  cache: boolean
+  cacheLocation?: string
+  concurrency: Concurrency
 }
 
 export const usage = `Usage: blamelint [options] [paths, directories or globs...]
@@ -47,6 +52,13 @@ Options:
                              its merge base with HEAD (also --diff-base <rev>)
       --max-warnings <n>     Exit 1 when there are more than n warnings
       --ignore-path <file>   Ignore file (default: .blamelintignore)
+      --cache                Only lint files whose text, configuration or blamelint
+                             version changed since the last --cache run
+      --cache-location <f>   The cache file (default:
+                             node_modules/.cache/blamelint/cache.json)
+      --concurrency <n>      Worker threads for many files: a number, auto (the
+                             default: up to one per core when there is enough
+                             text) or off
   -o, --output-file <file>   Write the report to a file instead of standard output
       --color, --no-color    Force colours on or off in the stylish report
       --list-rules           List every rule with its default severity
@@ -94,7 +106,10 @@ export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
         version: {type: 'boolean', short: 'v', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         diff: {type: 'boolean', default: false},
-        'diff-base': {type: 'string'}
+        'diff-base': {type: 'string'},
+        cache: {type: 'boolean', default: false},
+        'cache-location': {type: 'string'},
+        concurrency: {type: 'string', default: 'auto'}
       }
     })
   } catch (error) {
@@ -115,6 +130,10 @@ export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
     if (!/^\d+$/.test(values['max-warnings']) || !Number.isSafeInteger(maxWarnings)) {
       throw new BlamelintError(`--max-warnings expects a whole number >= 0, got \`${values['max-warnings']}\``)
     }
+  }
+  const concurrency = values.concurrency
+  if (!/^(?:auto|off|[1-9]\d{0,2})$/.test(concurrency)) {
+    throw new BlamelintError(`--concurrency expects a number of threads, auto or off, got \`${concurrency}\``)
   }
   const ids = new Set(rules.map((rule) => rule.meta.id))
   const ruleOverrides: Record<string, Severity> = {}
@@ -155,6 +174,9 @@ export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
     version: values.version,
     help: values.help,
     diff,
-    diffBase
+    diffBase,
+    cache: values.cache,
+    cacheLocation: values['cache-location'],
+    concurrency: concurrency === 'auto' || concurrency === 'off' ? concurrency : Number(concurrency)
   }
 }

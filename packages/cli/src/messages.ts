@@ -1,0 +1,40 @@
+// Messages as plain data, for what crosses a thread boundary (worker threads)
+// or outlives the process (`--cache`): a VFileMessage rebuilt from it prints
+// the same in every report format.
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+
+export interface StoredMessage {
+  reason: string
+  place?: VFileMessage['place']
+  ruleId?: string
+  source?: string
+  url?: string
+  fatal?: boolean | null
+  actual?: string
+  expected?: string[]
+  note?: string
+}
+
+export function storeMessage(message: VFileMessage): StoredMessage {
+  const {reason, place, ruleId, source, url, fatal, actual, expected, note} = message
+  return {reason, place, ruleId, source, url, fatal, actual, expected, note}
+}
+
+export function restoreMessage(stored: StoredMessage, path: string | undefined): VFileMessage {
+  const message = new VFileMessage(stored.reason, {place: stored.place, ruleId: stored.ruleId, source: stored.source})
+  message.url = stored.url
+  message.fatal = stored.fatal
+  message.actual = stored.actual
+  message.expected = stored.expected
+  message.note = stored.note
+  message.file = path ?? ''
+  return message
+}
+
+/** A file with `messages` restored, as `Linter.lint` returns it (without its text). */
+export function restoreFile(messages: StoredMessage[], path: string | undefined): VFile {
+  const file = new VFile({path})
+  file.messages.push(...messages.map((message) => restoreMessage(message, path)))
+  return file
+}

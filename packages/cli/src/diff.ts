@@ -183,5 +183,5 @@ export function keepChanged(file: VFile, lines: ChangedLines, documentLevel: Rea
 export function retainMessages(file: VFile, keep: (message: VFile['messages'][number]) => boolean): void {
   const kept = file.messages.filter(keep)
   file.messages.length = 0
-  file.messages.push(...kept)
+  for (const message of kept) file.messages.push(message)
 }

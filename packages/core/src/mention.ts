@@ -9,17 +9,30 @@ import type {Nodes} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Block, Sentence, Span} from './types.js'
 
-const quotedSpans = new WeakMap<Block, Span[]>()
+/** A block's quoted ranges, prepared so that each match is checked in logarithmic time. */
+interface Quotes {
+  /** Quoted ranges by start. */
+  spans: Span[]
+  /** `reach[i]`: the furthest end of `spans[0..i]`. */
+  reach: number[]
+  /** Normalised quoted text → end of its first quote (quotes up to `quoteLength` long). */
+  firstEnd: Map<string, number>
+}
+
+/** Longer quotes are not compared with phrases (each match is a few words). */
+const quoteLength = 1000
+
+const quotedSpans = new WeakMap<Block, Quotes>()
 
 const normalize = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim()
 
 const isLetter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char)
 
 /** Ranges of quoted text in a block, in source offsets. */
-function quotes(block: Block, source: string): Span[] {
-  let spans = quotedSpans.get(block)
-  if (spans) return spans
-  spans = []
+function quotes(block: Block, source: string): Quotes {
+  const known = quotedSpans.get(block)
+  if (known) return known
+  const spans: Span[] = []
   const text = source.slice(block.span.start, block.span.end)
   const open: Array<{char: string; at: number}> = []
   const closers: Record<string, string> = {'"': '"', '“': '”', '„': '“', '‘': '’', "'": "'", '«': '»', '‹': '›', '「': '」'}
@@ -37,8 +50,30 @@ function quotes(block: Block, source: string): Span[] {
       open.push({char, at: index})
     }
   }
-  quotedSpans.set(block, spans)
-  return spans
+  spans.sort((a, b) => a.start - b.start)
+  const reach: number[] = []
+  const firstEnd = new Map<string, number>()
+  for (const span of spans) {
+    reach.push(Math.max(span.end, reach[reach.length - 1] ?? -1))
+    if (span.end - span.start > quoteLength) continue
+    const text = normalize(source.slice(span.start + 1, span.end - 1))
+    firstEnd.set(text, Math.min(span.end, firstEnd.get(text) ?? Infinity))
+  }
+  const prepared = {spans, reach, firstEnd}
+  quotedSpans.set(block, prepared)
+  return prepared
+}
+
+/** Index of the last item of `items` (sorted by `key`) whose key is below `value`, or -1. */
+function lastBelow<Item>(items: Item[], value: number, key: (item: Item) => number | undefined): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((key(items[middle]) ?? -1) < value) low = middle + 1
+    else high = middle
+  }
+  return low - 1
 }
 
 /**
@@ -57,15 +92,23 @@ export function isMention(source: string, sentence: Sentence, nodes: Nodes[]): b
   const start = first.position?.start.offset
   const end = last.position?.end.offset
   if (start === undefined || end === undefined) return false
-  const quoted = quotes(sentence.block, source)
-  if (quoted.some((span) => span.start < start && span.end > end - 1)) return true
+  const {spans, reach, firstEnd} = quotes(sentence.block, source)
+  // Some quote opened before the match reaches past it.
+  const opened = lastBelow(spans, start, (span) => span.start)
+  if (opened >= 0 && reach[opened] > end - 1) return true
   // Once a paragraph has put a phrase in quotes to discuss it, its later
   // unquoted uses in that paragraph refer to the same term ("“operator
   // error” is never a root cause … any operator error is a symptom").
-  const phrase = normalize(source.slice(start, end))
-  if (quoted.some((span) => span.end <= start && normalize(source.slice(span.start + 1, span.end - 1)) === phrase)) return true
+  if ((firstEnd.get(normalize(source.slice(start, end))) ?? Infinity) <= start) return true
+  // The two words before the match.
   const siblings = sentence.node.children
-  const index = siblings.indexOf(first as (typeof siblings)[number])
-  const previous = siblings.slice(0, Math.max(index, 0)).filter((node) => node.type === 'WordNode').slice(-2)
-  return previous.some((word) => termCue.test(toString(word)))
+  let index = lastBelow(siblings, start, (node) => node.position?.start.offset) + 1
+  if (siblings[index] !== first) index = siblings.indexOf(first as (typeof siblings)[number])
+  let words = 0
+  for (let at = index - 1; at >= 0 && words < 2; at--) {
+    if (siblings[at].type !== 'WordNode') continue
+    words++
+    if (termCue.test(toString(siblings[at]))) return true
+  }
+  return false
 }

@@ -3,7 +3,7 @@
 // `nlcst-search`, applies each entry's context conditions, skips mentions,
 // and reports.
 import {LRUCache} from 'lru-cache'
-import type {Nodes, Root, SentenceContent, Word} from 'nlcst'
+import type {Nodes, Root, SentenceContent} from 'nlcst'
 import {normalize} from 'nlcst-normalize'
 import {search as searchTree} from 'nlcst-search'
 import {toString} from 'nlcst-to-string'
@@ -77,8 +77,6 @@ export function loadPhraseTable(url: URL): PhraseTable {
 function normalizePhrase(phrase: string): string {
   return phrase.trim().replace(/\s+/g, ' ').toLowerCase()
 }
-
-const wordsOf = (nodes: SentenceContent[]) => nodes.filter((node): node is Word => node.type === 'WordNode')
 
 /** Lower-cased words, with `’` as `'`. */
 export const wordText = (node: SentenceContent) => toString(node).toLowerCase().replace(/’/g, "'")
@@ -208,21 +206,54 @@ function search(document: Document, sentences: Sentence[], byPhrase: Map<string,
     },
     {allowLiterals: true}
   )
-  // When phrases overlap ("fat finger" in "fat fingers"), keep the longest.
-  const inside = (a: Found, b: Found) => a !== b && a.index >= b.index && a.index + a.length <= b.index + b.length && a.length < b.length
-  for (const [sentence, list] of found) found.set(sentence, list.filter((match) => !list.some((other) => inside(match, other))))
+  for (const [sentence, list] of found) if (list.length > 1) found.set(sentence, outermost(list))
   return found
 }
 
+/**
+ * When phrases overlap ("fat finger" in "fat fingers"), keep the longest:
+ * drop each match inside a longer one. Sorted by start, longest first, a
+ * match is inside another when an earlier one reaches as far (identical
+ * ranges are kept together): linear after the sort, for sentences with
+ * thousands of matches.
+ */
+function outermost(list: Found[]): Found[] {
+  const sorted = [...list].sort((a, b) => a.index - b.index || b.length - a.length)
+  const inside = new Set<Found>()
+  let reach = -1
+  for (let from = 0; from < sorted.length; ) {
+    const {index, length} = sorted[from]
+    let to = from
+    while (to < sorted.length && sorted[to].index === index && sorted[to].length === length) to++
+    if (index + length <= reach) for (let at = from; at < to; at++) inside.add(sorted[at])
+    reach = Math.max(reach, index + length)
+    from = to
+  }
+  return list.filter((match) => !inside.has(match))
+}
+
+/**
+ * Up to `count` words next to a match: after it from `from` (step 1) or
+ * before it (step -1). Only as far as needed, so that a long sentence with
+ * many matches costs linear time.
+ */
+function wordsNear(siblings: SentenceContent[], from: number, step: 1 | -1, count: number): string[] {
+  const words: string[] = []
+  for (let index = from; index >= 0 && index < siblings.length && words.length < count; index += step) {
+    if (siblings[index].type === 'WordNode') words.push(wordText(siblings[index]))
+  }
+  return words
+}
+
 function conditionsHold(entry: PhraseEntry, siblings: SentenceContent[], start: number, end: number): boolean {
-  const following = wordsOf(siblings.slice(end)).map(wordText)
-  const preceding = wordsOf(siblings.slice(0, start)).map(wordText)
+  const following = wordsNear(siblings, end, 1, entry.onlyFollowedBy ? Math.max(entry.window ?? 1, 1) : 1)
+  const previous = wordsNear(siblings, start - 1, -1, 1)[0]
   if (entry.unlessFollowedBy?.includes(following[0])) return false
-  if (entry.unlessPrecededBy?.includes(preceding[preceding.length - 1])) return false
+  if (entry.unlessPrecededBy?.includes(previous)) return false
   if (entry.onlyFollowedBy && !following.slice(0, entry.window ?? 1).some((word) => entry.onlyFollowedBy!.includes(word))) {
     return false
   }
-  if (entry.skipProperNoun && preceding.length > 0 && /^\p{Lu}/u.test(toString(siblings[start]))) return false
+  if (entry.skipProperNoun && previous !== undefined && /^\p{Lu}/u.test(toString(siblings[start]))) return false
   if (entry.uppercase && /\p{Ll}/u.test(toString(siblings.slice(start, end)))) return false
   return true
 }

@@ -162,7 +162,7 @@ export class DocumentBuilder {
     for (const line of lines) {
       const prefix = actionPrefixLength(line)
       if (!prefix) {
-        pending.push(...line)
+        for (const segment of line) pending.push(segment)
         continue
       }
       flush()

@@ -66,7 +66,7 @@ export function parseHtml(source: string): {document: Document; comments: Commen
     const blocks: Block[] = []
     let run: Segment[] = []
     const flush = () => {
-      if (run.length > 0) blocks.push(...builder.paragraph({kind, segments: run, quoted}))
+      if (run.length > 0) for (const block of builder.paragraph({kind, segments: run, quoted})) blocks.push(block)
       run = []
     }
     for (const node of nodes) {
@@ -91,7 +91,7 @@ export function parseHtml(source: string): {document: Document; comments: Commen
         container(node.children, 'paragraph', true, depth)
       } else if (blockLevel.has(tag) || tag === 'li') {
         flush()
-        blocks.push(...container(node.children, kind, quoted, depth))
+        for (const block of container(node.children, kind, quoted, depth)) blocks.push(block)
       } else {
         inline([node], run)
       }

@@ -95,7 +95,7 @@ export function parseMarkdown(source: string): {document: Document; comments: Co
     const blocks: Block[] = []
     for (const child of item.children) {
       if (child.type === 'paragraph') {
-        blocks.push(...builder.paragraph({kind: 'listItem', segments: inline(child.children), quoted}))
+        for (const block of builder.paragraph({kind: 'listItem', segments: inline(child.children), quoted})) blocks.push(block)
       } else if (child.type === 'list') {
         list(child, depth + 1, quoted)
       } else {

@@ -168,7 +168,8 @@ function buildParagraph(segments: Segment[], source: string, location: Location)
     if (segment.kind === 'text') {
       const tokens = parser.tokenize(segment.value)
       place(tokens, align(segment.value, source.slice(segment.start, segment.end)), segment.start, 0, location)
-      content.push(...tokens)
+      // A loop, not push(...tokens): spreading 100,000 tokens overflows the stack.
+      for (const token of tokens) content.push(token)
     } else if (segment.kind === 'source') {
       content.push(positioned({type: 'SourceNode', value: segment.value}, segment.start, segment.end, location))
     } else {

@@ -1,15 +1,122 @@
-import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
+// Human-readable output, exactly as vfile-reporter (remark-lint, alex)
+// prints it without `verbose`: files and messages sorted, aligned columns,
+// clean files left out, a summary line.
+//
+// Hand-written instead of calling vfile-reporter because it measures every
+// cell with string-width, which segments each grapheme and tests it against
+// the emoji pattern: about 0.3 ms for one of blamelint's messages, 2.6 s for
+// the 7,400 messages of a 150,000-word document, more than linting its
+// largest part. Here plain cells (ASCII, Latin letters, and punctuation such
+// as ’ “ ” — …) count one column per character; any other cell is measured
+// by string-width, as vfile-reporter measures it.
+import stringWidth from 'string-width'
+import {stringifyPosition} from 'unist-util-stringify-position'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {compareFile, compareMessage} from 'vfile-sort'
+import {statistics} from 'vfile-statistics'
 import type {Formatter} from './types.js'
 
-/** Human-readable output (vfile-reporter, as in remark-lint and alex); clean files are not listed. */
+/** Characters string-width counts as one column each, whatever their neighbours. */
+const plain = /^[\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\u02ff\u2010-\u2027]*$/
+/** The colours below. */
+const colours = /\u001B\[\d{1,2}m/g
+
+function width(cell: string): number {
+  const text = cell.includes('\u001B') ? cell.replace(colours, '') : cell
+  return plain.test(text) ? text.length : stringWidth(cell)
+}
+
+const eol = /\r?\n|\r/
+
 export const stylish: Formatter = (results, context) => {
-  const files = results.map(({path, file}) => {
-    // A fresh file so the report shows the path as the user gave it.
-    const shown = new VFile({path})
-    shown.messages = file.messages
-    return shown
-  })
-  const report = reporter(files, {color: context.color, quiet: true})
-  return report ? `${report}\n` : ''
+  const on = context.color
+  const style = {
+    bold: on ? '\u001B[1m' : '',
+    normalIntensity: on ? '\u001B[22m' : '',
+    underline: on ? '\u001B[4m' : '',
+    noUnderline: on ? '\u001B[24m' : '',
+    red: on ? '\u001B[31m' : '',
+    yellow: on ? '\u001B[33m' : '',
+    green: on ? '\u001B[32m' : '',
+    cyan: on ? '\u001B[36m' : '',
+    defaultColor: on ? '\u001B[39m' : ''
+  }
+
+  /** Inline code (`…`) in cyan, the whole reason in bold. */
+  const formatReason = (reason: string): string => {
+    const splits: Array<{index: number; size: number}> = []
+    let index = reason.indexOf('`')
+    while (index !== -1) {
+      const split = {index, size: 1}
+      splits.push(split)
+      while (reason.codePointAt(index + 1) === 96) {
+        split.size++
+        index++
+      }
+      index = reason.indexOf('`', index + 1)
+    }
+    const parts: string[] = []
+    let textStart = 0
+    for (let open = 0; open < splits.length; open++) {
+      const close = splits.slice(open + 1).find((split) => split.size === splits[open].size)
+      if (!close) continue
+      const codeEnd = close.index + close.size
+      parts.push(reason.slice(textStart, splits[open].index) + style.cyan + reason.slice(splits[open].index, codeEnd) + style.defaultColor)
+      textStart = codeEnd
+      open = splits.indexOf(close)
+    }
+    parts.push(reason.slice(textStart))
+    return style.bold + parts.join('') + style.normalIntensity
+  }
+
+  const messageRows = (message: VFileMessage): Array<string[] | string> => {
+    const label = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
+    let reason = message.stack || message.message
+    const match = eol.exec(reason)
+    let rest: string[] = []
+    if (match) {
+      rest = reason.slice(match.index + 1).split(eol)
+      reason = reason.slice(0, match.index)
+    }
+    const row = [
+      stringifyPosition(message.place),
+      (label === 'error' ? style.red : style.yellow) + label + style.defaultColor,
+      formatReason(reason),
+      message.ruleId || '',
+      message.source || ''
+    ]
+    return [row, ...rest]
+  }
+
+  const rows: Array<string[] | string> = []
+  const all: VFileMessage[] = []
+  let lastWasMessage = false
+  for (const {path, file} of [...results].sort((a, b) => compareFile({path: a.path} as VFile, {path: b.path} as VFile))) {
+    if (file.messages.length === 0) continue
+    const messages = [...file.messages].sort(compareMessage)
+    all.push(...messages)
+    const stats = statistics(messages)
+    if (lastWasMessage) rows.push('')
+    rows.push(style.underline + (stats.fatal ? style.red : style.yellow) + path + style.defaultColor + style.noUnderline)
+    for (const message of messages) rows.push(...messageRows(message))
+    lastWasMessage = true
+  }
+  const stats = statistics(all)
+  if (stats.fatal || stats.warn) {
+    let byline = ''
+    if (stats.fatal) byline = `${style.red}✖${style.defaultColor} ${stats.fatal} error${stats.fatal === 1 ? '' : 's'}`
+    if (stats.warn) byline = `${byline ? `${byline}, ` : ''}${style.yellow}⚠${style.defaultColor} ${stats.warn} warning${stats.warn === 1 ? '' : 's'}`
+    if (stats.total !== stats.fatal && stats.total !== stats.warn) byline = `${stats.total} messages (${byline})`
+    rows.push('', byline)
+  }
+  if (rows.length === 0) return ''
+
+  const sizes: number[] = []
+  const widths = rows.map((row) => (typeof row === 'string' ? [] : row.map(width)))
+  widths.forEach((cells) => cells.forEach((size, index) => (sizes[index] = Math.max(sizes[index] ?? 0, size))))
+  const lines = rows.map((row, index) =>
+    typeof row === 'string' ? row.trimEnd() : row.map((cell, at) => cell + ' '.repeat((sizes[at] ?? 0) + 1 - widths[index][at])).join('').trimEnd()
+  )
+  return `${lines.join('\n')}\n`
 }

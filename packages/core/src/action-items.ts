@@ -3,7 +3,8 @@
 // may be limited to that first word.
 import type {SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {findPhrases, reportPhrases, wordText, type PhraseEntry, type PhraseMatch, type PhraseTable} from './phrases.js'
+import {findingOf, reportNodes} from './findings.js'
+import {findPhrases, wordText, type PhraseEntry, type PhraseMatch, type PhraseTable} from './phrases.js'
 import type {ActionItem, Document, RuleContext, Sentence} from './types.js'
 
 /** Where the action of an item starts. */
@@ -148,17 +149,22 @@ export interface ReportActionPhraseOptions extends ActionPhraseOptions {
   firstPerItem?: boolean
 }
 
-/** Report a table's phrases in action items, as `reportPhrases` does for prose. */
-export function reportActionPhrases(document: Document, context: RuleContext, table: PhraseTable, options: ReportActionPhraseOptions = {}): void {
-  const chosen = new Set<string>()
-  const reported = new Set<ActionItem>()
+/**
+ * Report a table's phrases in action items, as `reportPhrases` does for
+ * prose. Returns the matches it reported.
+ */
+export function reportActionPhrases(document: Document, context: RuleContext, table: PhraseTable, options: ReportActionPhraseOptions = {}): ActionPhraseMatch[] {
+  const reported: ActionPhraseMatch[] = []
+  const items = new Set<ActionItem>()
+  // A sentence in two items (a table row's cells) is reported once.
+  const nodes = new Set<SentenceContent>()
   for (const match of findActionPhrases(document, table, options)) {
     if (options.keep && !options.keep(match)) continue
-    if (options.firstPerItem && reported.has(match.item)) continue
-    reported.add(match.item)
-    chosen.add(matchKey(match))
+    if ((options.firstPerItem && items.has(match.item)) || nodes.has(match.nodes[0])) continue
+    items.add(match.item)
+    nodes.add(match.nodes[0])
+    reported.push(match)
+    reportNodes(document, context, match.sentence, match.nodes, findingOf(match.entry, table))
   }
-  if (chosen.size > 0) reportPhrases(document, context, table, (match) => chosen.has(matchKey(match)))
+  return reported
 }
-
-const matchKey = (match: PhraseMatch) => `${match.nodes[0].position?.start.offset}:${match.actual}`

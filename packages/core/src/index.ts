@@ -25,4 +25,5 @@ export {actionLead, findActionPhrases, reportActionPhrases, type ActionLead, typ
 export {findCounterfactuals, infinitiveOf, type Counterfactual} from './counterfactuals.js'
 export {actionWords, isActionVerb} from './verbs.js'
 export {loadData} from './data.js'
-export {reportNodes, sourceText, type Finding} from './findings.js'
+export {fill, findingOf, fitReplacements, indefiniteArticle, reportNodes, sourceText, spanOfNodes, type Finding} from './findings.js'
+export {spanOf} from './parse/builder.js'

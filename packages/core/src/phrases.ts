@@ -8,6 +8,7 @@ import {normalize} from 'nlcst-normalize'
 import {search as searchTree} from 'nlcst-search'
 import {toString} from 'nlcst-to-string'
 import {loadData} from './data.js'
+import {findingOf, reportNodes} from './findings.js'
 import {isMention} from './mention.js'
 import {paragraphKey} from './parse/paragraph.js'
 import type {Document, RuleContext, Sentence} from './types.js'
@@ -264,14 +265,6 @@ function conditionsHold(entry: PhraseEntry, siblings: SentenceContent[], start: 
  */
 export function reportPhrases(document: Document, context: RuleContext, table: PhraseTable, accept?: (match: PhraseMatch) => boolean): void {
   for (const match of findPhrases(document, table)) {
-    if (accept && !accept(match)) continue
-    const {entry, actual} = match
-    context.report({
-      node: match.nodes,
-      message: (entry.message ?? table.message).replaceAll('{actual}', actual),
-      actual,
-      expected: entry.expected,
-      note: entry.note ?? table.note
-    })
+    if (!accept || accept(match)) reportNodes(document, context, match.sentence, match.nodes, findingOf(match.entry, table))
   }
 }

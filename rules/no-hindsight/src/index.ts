@@ -1,6 +1,7 @@
 import {
   defineRule,
   findCounterfactuals,
+  findingOf,
   findPhrases,
   isBoundary,
   isMention,
@@ -170,11 +171,7 @@ export default defineRule({
       const end = entry.withNextWord && terms[range[1]] ? range[1] + 1 : range[1]
       const nodes = nodesIn(match.sentence, terms[range[0]].start, terms[end - 1].end)
       reported.set(match.sentence, [...(reported.get(match.sentence) ?? []), [range[0], end]])
-      reportNodes(document, context, nodes, {
-        message: entry.message ?? table.message,
-        expected: suggestions(entry, sourceText(document, nodes)),
-        note: entry.note ?? table.note
-      })
+      reportNodes(document, context, match.sentence, nodes, {...findingOf(entry, table), expected: suggestions(entry, sourceText(document, nodes))})
     }
 
     for (const sentence of document.sentences) {
@@ -196,7 +193,7 @@ export default defineRule({
         const nodes = nodesIn(sentence, terms[range[0]].start, terms[range[1] - 1].end)
         if (isMention(document.source, sentence, nodes)) continue
         const plain = sentence.text.slice(terms[range[0]].start, terms[range[1] - 1].end) === sourceText(document, nodes)
-        reportNodes(document, context, nodes, {message, expected: fact && plain ? [fact] : undefined, note: table.note})
+        reportNodes(document, context, sentence, nodes, {message, expected: fact && plain ? [fact] : undefined, note: table.note})
       }
     }
   }

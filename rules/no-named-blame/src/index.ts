@@ -240,7 +240,7 @@ export default defineRule({
       if (!found || isMention(document.source, sentence, found.nodes) || found.people.some((one) => reported.has(one))) return
       for (const one of found.people) reported.add(one)
       const person = found.people.map((one) => one.text.replace(/['’]s$/, '')).join(' and ')
-      reportNodes(document, context, found.nodes, {message: message.replaceAll('{person}', person), expected: found.expected, note})
+      reportNodes(document, context, sentence, found.nodes, {message, expected: found.expected, note, values: {person}})
     }
     // The phrase tables, then a tie to a possible person, are the lexical prefilter:
     // compromise's lexicon judges the names only in sentences that pass both.

@@ -1,4 +1,4 @@
-import {defineRule, findPhrases, isMention, loadPhraseTable, wordText, type PhraseEntry, type PhraseTable, type Sentence} from '@blamelint/core'
+import {defineRule, findingOf, findPhrases, isMention, loadPhraseTable, reportNodes, wordText, type PhraseEntry, type PhraseTable, type Sentence} from '@blamelint/core'
 
 interface Recurrence {
   happen: string[]
@@ -141,18 +141,8 @@ export default defineRule({
     }
     for (const promise of merged) {
       if (isDeclined(promise)) continue
-      const {entry} = promise
-      const nodes = nodesOf(promise)
-      const start = promise.sentence.node.children[reportStart(promise)].position!.start.offset!
-      const end = nodes[nodes.length - 1].position!.end.offset!
-      const actual = document.source.slice(start, end)
-      context.report({
-        span: {start, end},
-        actual,
-        message: (entry.message ?? table.message).replaceAll('{actual}', actual),
-        expected: entry.expected,
-        note: entry.note ?? table.note
-      })
+      const nodes = promise.sentence.node.children.slice(reportStart(promise), promise.end)
+      reportNodes(document, context, promise.sentence, nodes, findingOf(promise.entry, table))
     }
   }
 })

@@ -1,6 +1,7 @@
 import {
   defineRule,
   findCounterfactuals,
+  findingOf,
   findPhrases,
   isBoundary,
   isMention,
@@ -127,7 +128,7 @@ export default defineRule({
       const found = termRange(match.sentence, match.nodes)
       const range = found && idiomRange(terms, found, match.entry.kind)
       if (!range) continue
-      reportNodes(document, context, nodesOf(match.sentence, terms, ...range), {message: match.entry.message ?? table.message, note: match.entry.note ?? table.note})
+      reportNodes(document, context, match.sentence, nodesOf(match.sentence, terms, ...range), findingOf(match.entry, table))
     }
 
     for (const sentence of document.sentences) {
@@ -143,7 +144,7 @@ export default defineRule({
         if (isMention(document.source, sentence, nodes)) continue
         // "I should have checked" → "I did not check", unless markup inside the range would be lost.
         const plain = sentence.text.slice(terms[subject[0]].start, terms[range[1] - 1].end) === sourceText(document, nodes)
-        reportNodes(document, context, nodes, {
+        reportNodes(document, context, sentence, nodes, {
           message: counterfactualMessage,
           expected: fact && plain ? [`${sentence.text.slice(terms[subject[0]].start, terms[subject[1] - 1].end)} ${fact}`] : undefined,
           note: counterfactualNote

@@ -1,4 +1,4 @@
-import {defineRule, findPhrases, isBoundary, loadPhraseTable, termRange, termsOf, wordText, type PhraseMatch, type PhraseTable, type Sentence} from '@blamelint/core'
+import {defineRule, findingOf, findPhrases, isBoundary, loadPhraseTable, reportNodes, sourceText, termRange, termsOf, wordText, type PhraseMatch, type PhraseTable, type Sentence} from '@blamelint/core'
 
 type SentenceContent = PhraseMatch['nodes'][number]
 
@@ -94,10 +94,7 @@ const isTitle = (sentence: Sentence, actual: string) =>
 /** Better wording for the claim, when one fits in place of the reported words. */
 function suggestions(match: PhraseMatch, claim: Claim | undefined): string[] | undefined {
   const first = claim ? wordText(match.sentence.node.children[claim.start]) : ''
-  const replacements =
-    claim?.form === 'label' ? ['contributing factors'] : claim?.form === 'copula' ? ['a contributing factor'] : claim && first !== 'the' ? undefined : match.entry.expected
-  const initial = (claim?.start ?? match.index) === 0
-  return replacements?.map((text) => (initial ? text.charAt(0).toUpperCase() + text.slice(1) : text))
+  return claim?.form === 'label' ? ['contributing factors'] : claim?.form === 'copula' ? ['a contributing factor'] : claim && first !== 'the' ? undefined : match.entry.expected
 }
 
 export default defineRule({
@@ -112,17 +109,9 @@ export default defineRule({
       const claim = match.entry.kind === 'root-cause' ? claimOf(match) : undefined
       if (match.entry.kind === 'root-cause' && !claim) continue
       const nodes = claim ? match.sentence.node.children.slice(claim.start, match.index + match.nodes.length) : match.nodes
-      const actual = document.source.slice(nodes[0].position!.start.offset!, nodes[nodes.length - 1].position!.end.offset!)
       // A label with its value ("## Root cause: a full disk") claims even in a heading.
-      if ((claim?.form !== 'label' && isTitle(match.sentence, actual)) || isNegated(match)) continue
-      const {entry} = match
-      context.report({
-        node: nodes,
-        message: (entry.message ?? table.message).replaceAll('{actual}', actual),
-        actual,
-        expected: suggestions(match, claim),
-        note: entry.note ?? table.note
-      })
+      if ((claim?.form !== 'label' && isTitle(match.sentence, sourceText(document, nodes))) || isNegated(match)) continue
+      reportNodes(document, context, match.sentence, nodes, {...findingOf(match.entry, table), expected: suggestions(match, claim)})
     }
   }
 })

@@ -1,5 +1,6 @@
 import {
   defineRule,
+  findingOf,
   findPhrases,
   isBoundary,
   isVerbGroup,
@@ -8,6 +9,7 @@ import {
   nodesIn,
   phraseAfter,
   referentOf,
+  reportNodes,
   termRange,
   termsOf,
   type PhraseMatch,
@@ -217,14 +219,7 @@ export default defineRule({
             ? culpritQuestionEnd(terms, range[0], lexicon)
             : personQuestionEnd(terms, range, lexicon, namedTerms(sentence, {people: context.settings.people}), match.entry.kind === 'how')
         if (end === undefined) continue
-        const nodes = nodesIn(sentence, terms[range[0]].start, terms[end - 1].end)
-        const actual = sentence.text.slice(terms[range[0]].start, terms[end - 1].end)
-        context.report({
-          node: nodes,
-          message: (match.entry.message ?? table.message).replaceAll('{actual}', actual),
-          actual,
-          note: match.entry.note ?? table.note
-        })
+        reportNodes(document, context, sentence, nodesIn(sentence, terms[range[0]].start, terms[end - 1].end), findingOf(match.entry, table))
       }
     }
   }

@@ -1,7 +1,12 @@
 import {
   defineRule,
+  findingOf,
   findPhrases,
   loadPhraseTable,
+  reportNodes,
+  sourceText,
+  spanOf,
+  textSpan,
   wordText,
   type Document,
   type PhraseEntry,
@@ -45,8 +50,6 @@ const isWord = (node: {type: string}) => node.type === 'WordNode'
 const wordsBefore = (match: PhraseMatch, count: number) => match.sentence.node.children.slice(0, match.index).filter(isWord).map(wordText).slice(-count)
 const wordsAfter = (match: PhraseMatch, count: number) => match.sentence.node.children.slice(match.index + match.nodes.length).filter(isWord).map(wordText).slice(0, count)
 const sentenceWords = (sentence: Sentence) => sentence.node.children.filter(isWord).map(wordText)
-/** Offset of a match in `sentence.text`. */
-const offsetOf = (match: PhraseMatch) => match.sentence.node.children.slice(0, match.index).reduce((sum, node) => sum + wordText(node).length, 0)
 
 /** Whether the text at `start`–`end` of a sentence sits in a cause clause ("began when a slow query…"). */
 const isCause = (sentence: Sentence, start: number, end: number) => causeStarter.test(sentence.text.slice(0, start)) || causeVerb.test(sentence.text.slice(end))
@@ -105,8 +108,8 @@ function partialCues(document: Document): Map<Sentence, Cue[]> {
     const next = match.sentence.node.children.slice(match.index + match.nodes.length).find(isWord)
     // "some 40 minutes" is an estimate, not a share.
     if (next && /^\d/.test(wordText(next))) continue
-    const start = offsetOf(match)
-    if (isCause(match.sentence, start, start + match.actual.length)) continue
+    const {start, end} = textSpan(match.sentence, match.nodes)
+    if (isCause(match.sentence, start, end)) continue
     const entry = match.entry as CueEntry
     // Show a single word with the word it qualifies: "some emails", not "some".
     const following = match.sentence.node.children.slice(match.index + match.nodes.length, match.index + match.nodes.length + 2)
@@ -134,42 +137,26 @@ function statesFullLoss(document: Document, sentences: Sentence[], cues: Map<Sen
   return findPhrases(document, full, sentences).some((match) => isFullLossCue(match) && !limited(match.sentence))
 }
 
-const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', 'during', 'after', 'before', 'since', 'until'])
+/** Capitalised words before "outage" that are not names: "The outage", "During outage" in a heading. */
+const functionWords = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', 'during', 'after', 'before', 'since', 'until'])
 
 /** Whether a match of `outage` is a use of the word about this incident. */
 function isUse(document: Document, match: PhraseMatch): boolean {
   if (wordsBefore(match, 4).some((word) => uses.notAUse.includes(word))) return false
   if (wordsAfter(match, 4).some((word) => uses.notAUseAfter.includes(word))) return false
-  const start = match.nodes[0].position!.start.offset!
+  const start = spanOf(match.nodes[0])?.start ?? 0
   // A channel, handle or path: `#outages`, `@outage-team`.
   if (/[#@/_-]/.test(document.source[start - 1] ?? '')) return false
   // Words that start with a letter: "14:02 The outage" starts at "The".
   const words = match.sentence.node.children.filter((node) => isWord(node) && /^\p{L}/u.test(wordText(node)))
   const at = words.indexOf(match.nodes[0] as (typeof words)[number])
   const last = words.indexOf(match.nodes[match.nodes.length - 1] as (typeof words)[number])
-  const capitalised = (node: (typeof words)[number] | undefined) =>
-    node !== undefined && /^\p{Lu}/u.test(document.source.slice(node.position!.start.offset!, node.position!.end.offset!))
+  const capitalised = (node: (typeof words)[number] | undefined) => node !== undefined && /^\p{Lu}/u.test(sourceText(document, [node]))
   // Names: "the Outage Response Team", "a GitHub outage" (someone else's).
   if (capitalised(words[at]) && (at > 0 || capitalised(words[last + 1]))) return false
   const previous = words[at - 1]
   const isDate = (word: string) => uses.dateWords.includes(word.replace(/'s$/, ''))
-  return !(at > 1 && capitalised(previous) && !determiners.has(wordText(previous)) && !isDate(wordText(previous)))
-}
-
-/** Include a directly preceding article in the report, so that a fix reads "a degradation", not "an degradation". */
-function withArticle(document: Document, match: PhraseMatch) {
-  const start = match.nodes[0].position!.start.offset!
-  const end = match.nodes[match.nodes.length - 1].position!.end.offset!
-  const expected = match.entry.expected
-  const article = /\b(an?)[ \t]+$/i.exec(document.source.slice(Math.max(0, start - 4), start))
-  if (!article || !expected) return {span: {start, end}, expected}
-  return {
-    span: {start: start - article[0].length, end},
-    expected: expected.map((text) => {
-      const word = /^[aeio]/i.test(text) ? 'an' : 'a'
-      return `${article[1][0] === 'A' ? word[0].toUpperCase() + word.slice(1) : word} ${text}`
-    })
-  }
+  return !(at > 1 && capitalised(previous) && !functionWords.has(wordText(previous)) && !isDate(wordText(previous)))
 }
 
 export default defineRule({
@@ -203,10 +190,7 @@ export default defineRule({
       else if (own) reason = `this sentence ${own.reason} (“${own.text}”)`
       else if (impactCue) reason = `the document never says the service was unavailable, and its impact statement ${impactCue.reason} (“${impactCue.text}”)`
       else continue
-      const {span, expected} = withArticle(document, match)
-      const actual = document.source.slice(span.start, span.end)
-      const message = (match.entry.message ?? uses.message).replace('{reason}', reason).replaceAll('{actual}', actual)
-      context.report({span, actual, expected, message})
+      reportNodes(document, context, match.sentence, match.nodes, findingOf(match.entry, uses, {reason}))
     }
   }
 })

@@ -77,6 +77,15 @@ function isTicketNumber(children: SentenceContent[], index: number): boolean {
   return /^\d+$/.test(toString(children[index])) && previous !== undefined && toString(previous) === '#'
 }
 
+/** The entry fields of action-item tables, for `loadPhraseTable`'s `fields`. */
+export const actionPhraseFields = {
+  atLead: 'boolean',
+  afterLead: 'boolean',
+  unlessSoonFollowedBy: 'string[]',
+  unlessEarlier: 'string[]',
+  obligationWithin: 'number'
+} as const
+
 /** A phrase-table entry for action items. */
 export interface ActionPhraseEntry extends PhraseEntry {
   /** Only match at the item's first action word (see `actionLead`). */
@@ -95,8 +104,7 @@ export interface ActionPhraseEntry extends PhraseEntry {
   obligationWithin?: number
 }
 
-export interface ActionPhraseMatch extends PhraseMatch {
-  entry: ActionPhraseEntry
+export interface ActionPhraseMatch<Entry extends ActionPhraseEntry = ActionPhraseEntry> extends PhraseMatch<Entry> {
   item: ActionItem
 }
 
@@ -110,11 +118,15 @@ export interface ActionPhraseOptions {
 }
 
 /** Find a table's phrases in action items, honouring `atLead`. */
-export function findActionPhrases(document: Document, table: PhraseTable, options: ActionPhraseOptions = {}): ActionPhraseMatch[] {
+export function findActionPhrases<Entry extends ActionPhraseEntry>(
+  document: Document,
+  table: PhraseTable<Entry>,
+  options: ActionPhraseOptions = {}
+): Array<ActionPhraseMatch<Entry>> {
   return (options.items ?? document.actionItems).flatMap((item) => {
     const lead = actionLead(item, options.isVerb)
     return findPhrases(document, table, options.firstSentence ? item.sentences.slice(0, 1) : item.sentences)
-      .map((match) => ({...match, item}) as ActionPhraseMatch)
+      .map((match) => ({...match, item}))
       .filter((match) => contextAllows(match))
       .filter((match) => {
         const {atLead, afterLead} = match.entry
@@ -142,9 +154,9 @@ const obligationsWithTo = new Set(['need', 'needs', 'has', 'have', 'ought'])
 /** "should", "must", "shall", or "need", "has", "have", "ought" before "to". */
 const isObligation = (word: string, next: string | undefined) => obligations.has(word) || (obligationsWithTo.has(word) && next === 'to')
 
-export interface ReportActionPhraseOptions extends ActionPhraseOptions {
+export interface ReportActionPhraseOptions<Entry extends ActionPhraseEntry = ActionPhraseEntry> extends ActionPhraseOptions {
   /** Drop matches on conditions of the rule's own. */
-  keep?: (match: ActionPhraseMatch) => boolean
+  keep?: (match: ActionPhraseMatch<Entry>) => boolean
   /** Report only the first match in each item, so a short item gets one message. */
   firstPerItem?: boolean
 }
@@ -153,12 +165,31 @@ export interface ReportActionPhraseOptions extends ActionPhraseOptions {
  * Report a table's phrases in action items, as `reportPhrases` does for
  * prose. Returns the matches it reported.
  */
-export function reportActionPhrases(document: Document, context: RuleContext, table: PhraseTable, options: ReportActionPhraseOptions = {}): ActionPhraseMatch[] {
-  const reported: ActionPhraseMatch[] = []
+export function reportActionPhrases<Entry extends ActionPhraseEntry>(
+  document: Document,
+  context: RuleContext,
+  table: PhraseTable<Entry>,
+  options: ReportActionPhraseOptions<Entry> = {}
+): Array<ActionPhraseMatch<Entry>> {
+  return reportActionMatches(document, context, table, findActionPhrases(document, table, options), options)
+}
+
+/**
+ * Report matches in action items (by item, in source order within each), as
+ * `reportActionPhrases` does: for a rule that adds matches of its own.
+ */
+export function reportActionMatches<Entry extends ActionPhraseEntry>(
+  document: Document,
+  context: RuleContext,
+  table: PhraseTable<Entry>,
+  matches: Array<ActionPhraseMatch<Entry>>,
+  options: Pick<ReportActionPhraseOptions<Entry>, 'keep' | 'firstPerItem'> = {}
+): Array<ActionPhraseMatch<Entry>> {
+  const reported: Array<ActionPhraseMatch<Entry>> = []
   const items = new Set<ActionItem>()
   // A sentence in two items (a table row's cells) is reported once.
   const nodes = new Set<SentenceContent>()
-  for (const match of findActionPhrases(document, table, options)) {
+  for (const match of matches) {
     if (options.keep && !options.keep(match)) continue
     if ((options.firstPerItem && items.has(match.item)) || nodes.has(match.nodes[0])) continue
     items.add(match.item)

@@ -40,3 +40,42 @@ export function loadData(url: URL): unknown {
   }
   return parseYaml(yaml)
 }
+
+/** What a field of a data file holds. */
+export type FieldType = 'boolean' | 'number' | 'string' | 'string[]'
+
+/** The TypeScript type of a field declared as `Type`. */
+export type FieldValue<Type extends FieldType> = Type extends 'boolean' ? boolean : Type extends 'number' ? number : Type extends 'string' ? string : string[]
+
+/** Whether `value` is what a field of `type` holds. */
+export function isFieldValue(value: unknown, type: FieldType): boolean {
+  return type === 'string[]' ? Array.isArray(value) && value.every((item) => typeof item === 'string') : typeof value === type
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** A data file's name for errors: `no-hindsight/data/phrases.yml`. */
+export const dataName = (url: URL) => fileURLToPath(url).split(/[\\/]/).slice(-3).join('/')
+
+/**
+ * Throw unless `data` has only the `known` keys: a misspelt key would
+ * otherwise be ignored without a word, and the data would mean something
+ * else than it says.
+ */
+export function checkKeys(data: Record<string, unknown>, known: readonly string[], where: string): void {
+  for (const key of Object.keys(data)) {
+    if (!known.includes(key)) throw new Error(`${where}: unknown key \`${key}\` (known: ${known.join(', ')})`)
+  }
+}
+
+/** Read a data file of word lists: exactly the lists `keys`, each a list of strings. */
+export function loadWordLists<const Key extends string>(url: URL, keys: readonly Key[]): Record<Key, string[]> {
+  const data = loadData(url)
+  const where = dataName(url)
+  if (!isRecord(data)) throw new Error(`${where}: expected the word lists ${keys.join(', ')}`)
+  checkKeys(data, keys, where)
+  for (const key of keys) {
+    if (!isFieldValue(data[key], 'string[]')) throw new Error(`${where}: \`${key}\` must be a list of strings`)
+  }
+  return data as Record<Key, string[]>
+}

@@ -16,14 +16,27 @@ export {formatFromPath, lintText, parseDocument, severityOf} from './linter.js'
 export {parseDirectives, isSuppressed, type Directive} from './control.js'
 export {isMention} from './mention.js'
 export {analyze, isNlpLoaded, nlp, type Nlp, type NlpView} from './nlp.js'
-export {findPhrases, loadPhraseTable, reportPhrases, wordText, type PhraseEntry, type PhraseMatch, type PhraseTable} from './phrases.js'
+export {
+  checkPhrases,
+  findPhrases,
+  loadPhraseTable,
+  reportPhrases,
+  wordText,
+  type EntryWith,
+  type PhraseEntry,
+  type PhraseMatch,
+  type PhraseMatchOf,
+  type PhraseTable,
+  type TableShape
+} from './phrases.js'
 export {actionLinePrefix, isActionHeading} from './parse/builder.js'
 export {findPeople, personAt, possiblePeople, subjectOf, type PeopleOptions, type Person, type PersonKind} from './people.js'
 export {complementAfter, isBoundary, isNominal, isVerbGroup, nodesIn, phraseAfter, phraseAround, phraseBefore, subjectBefore, termRange, termsOf, textSpan, type Term, type TermRange} from './terms.js'
 export {isPersonTerm, namedTerms, referentOf, type Referent} from './referents.js'
-export {actionLead, findActionPhrases, reportActionPhrases, type ActionLead, type ActionPhraseEntry, type ActionPhraseMatch, type ActionPhraseOptions, type ReportActionPhraseOptions} from './action-items.js'
+export {actionLead, actionPhraseFields, findActionPhrases, reportActionMatches, reportActionPhrases, type ActionLead, type ActionPhraseEntry, type ActionPhraseMatch, type ActionPhraseOptions, type ReportActionPhraseOptions} from './action-items.js'
 export {findCounterfactuals, infinitiveOf, type Counterfactual} from './counterfactuals.js'
 export {actionWords, isActionVerb} from './verbs.js'
-export {loadData} from './data.js'
+export {loadData, loadWordLists, type FieldType, type FieldValue} from './data.js'
+export {findRecurrences, uniteStretches, type Stretch} from './recurrence.js'
 export {fill, findingOf, fitReplacements, indefiniteArticle, reportNodes, sourceText, spanOfNodes, type Finding} from './findings.js'
 export {spanOf} from './parse/builder.js'

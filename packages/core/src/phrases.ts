@@ -2,15 +2,14 @@
 // beside the rule); this module finds its phrases in sentences with
 // `nlcst-search`, applies each entry's context conditions, skips mentions,
 // and reports.
-import {LRUCache} from 'lru-cache'
 import type {Nodes, Root, SentenceContent} from 'nlcst'
 import {normalize} from 'nlcst-normalize'
 import {search as searchTree} from 'nlcst-search'
 import {toString} from 'nlcst-to-string'
-import {loadData} from './data.js'
+import {checkKeys, dataName, isFieldValue, isRecord, loadData, type FieldType, type FieldValue} from './data.js'
 import {findingOf, reportNodes} from './findings.js'
 import {isMention} from './mention.js'
-import {paragraphKey} from './parse/paragraph.js'
+import {SentenceMemo} from './memo.js'
 import type {Document, RuleContext, Sentence} from './types.js'
 
 /** One row of a phrase table. */
@@ -38,33 +37,87 @@ export interface PhraseEntry {
   kind?: string
 }
 
+/** The types of the fields every entry may have. */
+const entryFields: Record<keyof PhraseEntry, FieldType> = {
+  phrases: 'string[]',
+  message: 'string',
+  expected: 'string[]',
+  note: 'string',
+  unlessFollowedBy: 'string[]',
+  unlessPrecededBy: 'string[]',
+  onlyFollowedBy: 'string[]',
+  skipProperNoun: 'boolean',
+  uppercase: 'boolean',
+  window: 'number',
+  kind: 'string'
+}
+
 /** A phrase table: defaults for every entry, then the entries. */
-export interface PhraseTable {
+export interface PhraseTable<Entry extends PhraseEntry = PhraseEntry> {
   /** Default message; `{actual}` is replaced by the matched text. */
   message: string
   note?: string
-  entries: PhraseEntry[]
+  entries: Entry[]
 }
 
-const listKeys = ['phrases', 'expected', 'unlessFollowedBy', 'unlessPrecededBy', 'onlyFollowedBy'] as const
+/** What a rule's table holds besides the shared entry fields. */
+export interface TableShape<List extends string, Fields extends Record<string, FieldType>, Kind extends string> {
+  /** Word lists at the top level of the file, beside `entries`. */
+  lists?: readonly List[]
+  /** Entry fields the rule's code reads, with their types. */
+  fields?: Fields
+  /** The values `kind` may take. */
+  kinds?: readonly Kind[]
+}
 
-/** Read and validate a phrase table (YAML). */
-export function loadPhraseTable(url: URL): PhraseTable {
-  const data = loadData(url) as PhraseTable
-  const where = url.pathname
-  if (!data || typeof data.message !== 'string' || !Array.isArray(data.entries)) {
+/** An entry with a rule's own `fields` and kinds. */
+export type EntryWith<Fields extends Record<string, FieldType>, Kind extends string = string> = Omit<PhraseEntry, 'kind'> & {
+  kind?: Kind
+} & {[Key in keyof Fields]?: FieldValue<Fields[Key]>}
+
+/**
+ * Read and validate a phrase table (YAML). `shape` declares the word lists
+ * and entry fields the rule reads besides the shared ones; any other key is
+ * an error, so that a misspelt condition cannot silently widen the matches.
+ */
+export function loadPhraseTable<
+  const List extends string = never,
+  const Fields extends Record<string, FieldType> = Record<never, FieldType>,
+  const Kind extends string = string
+>(url: URL, shape: TableShape<List, Fields, Kind> = {}): PhraseTable<EntryWith<Fields, Kind>> & Record<List, string[]> {
+  const data = loadData(url)
+  const where = dataName(url)
+  if (!isRecord(data) || typeof data.message !== 'string' || !Array.isArray(data.entries)) {
     throw new Error(`${where}: a phrase table needs \`message\` and \`entries\``)
   }
-  const seen = new Set<string>()
-  for (const entry of data.entries) {
-    for (const key of listKeys) {
-      const value = entry[key]
-      if (value !== undefined && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
-        throw new Error(`${where}: \`${key}\` must be a list of strings (${JSON.stringify(entry.phrases)})`)
-      }
+  const lists = shape.lists ?? []
+  checkKeys(data, ['message', 'note', 'entries', ...lists], where)
+  if (data.note !== undefined && typeof data.note !== 'string') throw new Error(`${where}: \`note\` must be a string`)
+  for (const list of lists) {
+    if (!isFieldValue(data[list], 'string[]')) throw new Error(`${where}: \`${list}\` must be a list of strings`)
+  }
+  const fields: Record<string, FieldType> = {...entryFields, ...shape.fields}
+  for (const entry of data.entries as unknown[]) {
+    if (!isRecord(entry)) throw new Error(`${where}: an entry must be a mapping`)
+    const label = JSON.stringify(entry.phrases)
+    checkKeys(entry, Object.keys(fields), `${where} (${label})`)
+    for (const [key, value] of Object.entries(entry)) {
+      if (!isFieldValue(value, fields[key])) throw new Error(`${where}: \`${key}\` must be ${fields[key] === 'string[]' ? 'a list of strings' : `a ${fields[key]}`} (${label})`)
     }
+    if (shape.kinds && entry.kind !== undefined && !shape.kinds.includes(entry.kind as Kind)) {
+      throw new Error(`${where}: unknown kind \`${String(entry.kind)}\` (known: ${shape.kinds.join(', ')})`)
+    }
+  }
+  checkPhrases(data.entries as PhraseEntry[], url)
+  return data as unknown as PhraseTable<EntryWith<Fields, Kind>> & Record<List, string[]>
+}
+
+/** Throw unless every entry has phrases, each written normalised and listed once. */
+export function checkPhrases(entries: PhraseEntry[], url: URL): void {
+  const where = dataName(url)
+  const seen = new Set<string>()
+  for (const entry of entries) {
     if (!entry.phrases?.length) throw new Error(`${where}: an entry has no \`phrases\``)
-    if (entry.kind !== undefined && typeof entry.kind !== 'string') throw new Error(`${where}: \`kind\` must be a string (${JSON.stringify(entry.phrases)})`)
     for (const phrase of entry.phrases) {
       const key = normalizePhrase(phrase)
       if (key !== phrase) throw new Error(`${where}: write \`${phrase}\` as \`${key}\` (lower case, single spaces)`)
@@ -72,7 +125,6 @@ export function loadPhraseTable(url: URL): PhraseTable {
       seen.add(key)
     }
   }
-  return data
 }
 
 function normalizePhrase(phrase: string): string {
@@ -82,8 +134,8 @@ function normalizePhrase(phrase: string): string {
 /** Lower-cased words, with `’` as `'`. */
 export const wordText = (node: SentenceContent) => toString(node).toLowerCase().replace(/’/g, "'")
 
-export interface PhraseMatch {
-  entry: PhraseEntry
+export interface PhraseMatch<Entry extends PhraseEntry = PhraseEntry> {
+  entry: Entry
   sentence: Sentence
   /** The matched nodes. */
   nodes: SentenceContent[]
@@ -93,6 +145,9 @@ export interface PhraseMatch {
   index: number
 }
 
+/** The matches of a table: `PhraseMatchOf<typeof table>`. */
+export type PhraseMatchOf<Table> = Table extends PhraseTable<infer Entry> ? PhraseMatch<Entry> : never
+
 /** A match as node indexes in its sentence. */
 interface Found {
   phrase: string
@@ -101,11 +156,11 @@ interface Found {
 }
 
 /**
- * Matches found by earlier lints, per table, block paragraph (see
- * `paragraphKey`) and sentence, so an editor re-linting after an edit only
- * searches the blocks that changed.
+ * Per table: its phrases, and the matches found by earlier lints per
+ * sentence, so an editor re-linting after an edit only searches the blocks
+ * that changed.
  */
-const memo = new WeakMap<PhraseTable, {byPhrase: Map<string, PhraseEntry>; filter: Prefilter; cache: LRUCache<string, Found[][]>}>()
+const memo = new WeakMap<object, {byPhrase: Map<string, PhraseEntry>; filter: Prefilter; cache: SentenceMemo<Found[]>}>()
 
 /**
  * A table's phrases by one of their words (normalised as `nlcst-search`
@@ -157,34 +212,34 @@ function mayMatch(sentence: Sentence, filter: Prefilter): boolean {
  * Find a table's phrases in the document's sentences, skipping mentions and
  * entries whose conditions rule the match out.
  */
-export function findPhrases(document: Document, table: PhraseTable, sentences: Sentence[] = document.sentences): PhraseMatch[] {
+export function findPhrases<Entry extends PhraseEntry>(
+  document: Document,
+  table: Pick<PhraseTable<Entry>, 'entries'>,
+  sentences: Sentence[] = document.sentences
+): Array<PhraseMatch<Entry>> {
   let prepared = memo.get(table)
   if (!prepared) {
     const byPhrase = new Map<string, PhraseEntry>()
     for (const entry of table.entries) for (const phrase of entry.phrases) byPhrase.set(phrase, entry)
-    memo.set(table, (prepared = {byPhrase, filter: prefilter([...byPhrase.keys()]), cache: new LRUCache({max: 5000})}))
+    memo.set(table, (prepared = {byPhrase, filter: prefilter([...byPhrase.keys()]), cache: new SentenceMemo()}))
   }
   const {byPhrase, filter, cache} = prepared
   const known = new Map<Sentence, Found[]>()
   for (const sentence of sentences) {
-    const found = cache.get(paragraphKey(sentence.block.tree) ?? '')?.[sentence.block.tree.children.indexOf(sentence.node)]
+    const found = cache.get(sentence)
     if (found) known.set(sentence, found)
   }
   const missing = sentences.filter((sentence) => !known.has(sentence))
   if (missing.length > 0) {
     for (const [sentence, found] of search(document, missing, byPhrase, filter)) {
       known.set(sentence, found)
-      const key = paragraphKey(sentence.block.tree)
-      if (key === undefined) continue
-      const entry = cache.get(key) ?? []
-      entry[sentence.block.tree.children.indexOf(sentence.node)] = found
-      cache.set(key, entry)
+      cache.set(sentence, found)
     }
   }
   return sentences.flatMap((sentence) =>
     known.get(sentence)!.map(({phrase, index, length}) => {
       const nodes = sentence.node.children.slice(index, index + length)
-      return {entry: byPhrase.get(phrase)!, sentence, nodes, actual: toString(nodes), index}
+      return {entry: byPhrase.get(phrase) as Entry, sentence, nodes, actual: toString(nodes), index}
     })
   )
 }
@@ -263,7 +318,12 @@ function conditionsHold(entry: PhraseEntry, siblings: SentenceContent[], start: 
  * Report every match of a phrase table: the whole check of a table-driven
  * rule. `accept`, when given, decides per match (a rule's context check).
  */
-export function reportPhrases(document: Document, context: RuleContext, table: PhraseTable, accept?: (match: PhraseMatch) => boolean): void {
+export function reportPhrases<Entry extends PhraseEntry>(
+  document: Document,
+  context: RuleContext,
+  table: PhraseTable<Entry>,
+  accept?: (match: PhraseMatch<Entry>) => boolean
+): void {
   for (const match of findPhrases(document, table)) {
     if (!accept || accept(match)) reportNodes(document, context, match.sentence, match.nodes, findingOf(match.entry, table))
   }

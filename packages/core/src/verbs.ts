@@ -1,15 +1,9 @@
 // The verbs action items start with, shared by the engine (a verb-less list
 // item over nested items is a group label, not an action) and the action-item
 // rules, so that they agree on what has a verb.
-import {loadData} from './data.js'
+import {loadWordLists} from './data.js'
 
-interface Lexicon {
-  verbs: string[]
-  nounGerunds: string[]
-  finite: string[]
-}
-
-const lexicon = loadData(new URL('../data/verbs.yml', import.meta.url)) as Lexicon
+const lexicon = loadWordLists(new URL('../data/verbs.yml', import.meta.url), ['verbs', 'nounGerunds', 'finite'])
 
 /** The word lists of `data/verbs.yml`: action verbs (base forms), "-ing" nouns ("monitoring") and finite words ("is", "should"). */
 export const actionWords = {

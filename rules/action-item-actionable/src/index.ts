@@ -1,10 +1,11 @@
 import {
   actionLead,
+  actionPhraseFields,
   actionWords,
   analyze,
   defineRule,
   isActionVerb,
-  loadData,
+  loadWordLists,
   loadPhraseTable,
   reportActionPhrases,
   wordText,
@@ -13,8 +14,8 @@ import {
   type Sentence
 } from '@blamelint/core'
 
-const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url))
-const topics = loadData(new URL('../data/topics.yml', import.meta.url)) as {topicHeads: string[]; topicOpeners: string[]}
+const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url), {fields: actionPhraseFields})
+const topics = loadWordLists(new URL('../data/topics.yml', import.meta.url), ['topicHeads', 'topicOpeners'])
 const topicHeads = new Set(topics.topicHeads)
 const topicOpeners = new Set(topics.topicOpeners)
 const {nounGerunds, finite} = actionWords
@@ -106,8 +107,7 @@ export default defineRule({
     recommended: true
   },
   check(document, context) {
-    const flagged = new Set<ActionItem>()
-    reportActionPhrases(document, context, table, {isVerb: isActionVerb, keep: (match) => Boolean(flagged.add(match.item))})
+    const flagged = new Set(reportActionPhrases(document, context, table, {isVerb: isActionVerb}).map((match) => match.item))
     for (const item of document.actionItems) {
       if (flagged.has(item)) continue
       const lead = actionLead(item, isActionVerb)

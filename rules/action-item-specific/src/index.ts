@@ -1,9 +1,7 @@
-import {defineRule, loadPhraseTable, reportActionPhrases, type ActionItem, type ActionPhraseEntry} from '@blamelint/core'
-
-const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url))
+import {actionPhraseFields, defineRule, loadPhraseTable, reportActionPhrases, type ActionItem} from '@blamelint/core'
 
 /** `unlessTarget`: skip when the item states a measurable target. */
-type SpecificEntry = ActionPhraseEntry & {unlessTarget?: boolean}
+const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url), {fields: {...actionPhraseFields, unlessTarget: 'boolean'}})
 
 /** Owners, tickets, links, versions, clock times and dates: numbers that are not targets. */
 const notTargets =
@@ -26,7 +24,7 @@ export default defineRule({
     reportActionPhrases(document, context, table, {
       firstPerItem: true,
       firstSentence: true,
-      keep: (match) => !((match.entry as SpecificEntry).unlessTarget && hasTarget(match.item))
+      keep: (match) => !(match.entry.unlessTarget && hasTarget(match.item))
     })
   }
 })

@@ -1,19 +1,7 @@
 import {createRequire} from 'node:module'
-import {defineRule, isMention, loadData, type Document, type Sentence} from '@blamelint/core'
+import {defineRule, isMention, loadWordLists, type Document, type Sentence} from '@blamelint/core'
 
-interface Terms {
-  known: string[]
-  peopleSections: string[]
-  glossarySections: string[]
-  stopwords: string[]
-}
-
-const terms = loadData(new URL('../data/terms.yml', import.meta.url)) as Terms
-for (const key of ['known', 'peopleSections', 'glossarySections', 'stopwords'] as const) {
-  if (!Array.isArray(terms[key]) || !terms[key].every((item) => typeof item === 'string')) {
-    throw new Error(`data/terms.yml: \`${key}\` must be a list of strings`)
-  }
-}
+const terms = loadWordLists(new URL('../data/terms.yml', import.meta.url), ['known', 'peopleSections', 'glossarySections', 'stopwords'])
 for (const term of terms.known) {
   if (!/^[A-Z][A-Z&]*[A-Z]$/.test(term)) throw new Error(`data/terms.yml: write \`${term}\` in capitals, without a plural`)
 }

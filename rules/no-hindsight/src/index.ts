@@ -18,23 +18,17 @@ import {
   termRange,
   termsOf,
   type Counterfactual,
-  type PhraseEntry,
-  type PhraseTable,
   type Sentence,
   type Term,
   type TermRange
 } from '@blamelint/core'
 
-type Entry = PhraseEntry & {withNextWord?: boolean; dropFirstWord?: boolean}
-
-const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url)) as PhraseTable & {
-  signals: string[]
-  groups: string[]
-  knowing: string[]
-  diligence: string[]
-  data: string[]
-  generic: string[]
-}
+const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url), {
+  lists: ['signals', 'groups', 'knowing', 'diligence', 'data', 'generic'],
+  fields: {withNextWord: 'boolean', dropFirstWord: 'boolean'},
+  kinds: ['obvious', 'judged', 'passive']
+})
+type Entry = (typeof table)['entries'][number]
 
 const counterfactualMessage =
   '`{actual}` is a counterfactual about someone else, judged with knowledge of the outcome. Knowing how it ended ' +
@@ -163,7 +157,7 @@ export default defineRule({
     // Terms already reported per sentence: "Any competent engineer should have caught it" gets one message.
     const reported = new Map<Sentence, TermRange[]>()
     for (const match of findPhrases(document, table)) {
-      const entry = match.entry as Entry
+      const {entry} = match
       const terms = termsOf(match.sentence)
       const range = termRange(match.sentence, match.nodes)
       if (!range || !accepts(match.sentence, terms, range, entry, people)) continue

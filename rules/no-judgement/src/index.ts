@@ -19,7 +19,7 @@ import {
   type TermRange
 } from '@blamelint/core'
 
-const table = loadPhraseTable(new URL('../data/judgements.yml', import.meta.url))
+const table = loadPhraseTable(new URL('../data/judgements.yml', import.meta.url), {kinds: ['trait', 'work', 'blame', 'deed', 'doing', 'made']})
 
 /** The first noun phrase of the clause that holds term `index` ("I" in "I changed it in an act of laziness"). */
 function clauseOpening(terms: Term[], index: number): TermRange | undefined {

@@ -17,6 +17,7 @@ import {
   type Person,
   type PhraseEntry,
   type PhraseMatch,
+  type PhraseMatchOf,
   type PhraseTable,
   type RuleContext,
   type Sentence,
@@ -25,13 +26,14 @@ import {
 
 type SentenceContent = Sentence['node']['children'][number]
 
-/** Phrase-table entries as this rule's tables write them. */
-type Entry = PhraseEntry & {kind?: string; withNextWord?: boolean; unlessExplained?: boolean}
-
-const load = <Extra extends object = object>(name: string) => loadPhraseTable(new URL(`../data/${name}`, import.meta.url)) as PhraseTable & Extra
-const predicates = load<{discoveries: string[]; remedies: string[]}>('predicates.yml')
-const causes = load<{failures: string[]; reliefs: string[]; systemStates: string[]}>('causes.yml')
-const possessions = load('possessions.yml')
+const dataFile = (name: string) => new URL(`../data/${name}`, import.meta.url)
+const predicates = loadPhraseTable(dataFile('predicates.yml'), {
+  lists: ['discoveries', 'remedies'],
+  fields: {withNextWord: 'boolean', unlessExplained: 'boolean'},
+  kinds: ['object', 'faulty-object']
+})
+const causes = loadPhraseTable(dataFile('causes.yml'), {lists: ['failures', 'reliefs', 'systemStates'], kinds: ['effect']})
+const possessions = loadPhraseTable(dataFile('possessions.yml'), {kinds: ['adjective']})
 
 /** A person tied to a failure: who, and the nodes to report. */
 interface Tie {
@@ -108,8 +110,8 @@ function verbBefore(sentence: Sentence, index: number): number {
 }
 
 /** Who a predicate ties to its failure: its subject, the owner of its subject, or a passive agent. */
-function tiePredicate(sentence: Sentence, people: Person[], match: PhraseMatch): Tie | undefined {
-  const entry = match.entry as Entry
+function tiePredicate(sentence: Sentence, people: Person[], match: PhraseMatchOf<typeof predicates>): Tie | undefined {
+  const {entry} = match
   let start = match.index
   let end = match.index + match.nodes.length
   if (entry.unlessExplained && sentence.node.children.slice(end).some((node) => isWord(node) && /^(because|since)$/.test(wordText(node)))) return undefined
@@ -154,12 +156,12 @@ function phraseEnd(sentence: Sentence, start: number): number {
 }
 
 /** A person right after a cause phrase: "caused by Lee", "the root cause was Raj's change". */
-function tieCause(sentence: Sentence, people: Person[], match: PhraseMatch): Tie | undefined {
+function tieCause(sentence: Sentence, people: Person[], match: PhraseMatchOf<typeof causes>): Tie | undefined {
   const end = match.index + match.nodes.length
   const at = nextWord(sentence, end, true)
   const person = at === -1 ? undefined : personAt(sentence, people, at)
   if (!person) return undefined
-  if ((match.entry as Entry).kind === 'effect') {
+  if (match.entry.kind === 'effect') {
     if (person.possessive) return undefined
     const words = sentence.node.children.filter((node, index) => isWord(node) && (index < match.index || index >= person.end)).map(wordText)
     if (!words.some((word) => causes.failures.includes(word)) || words.some((word) => causes.reliefs.includes(word))) return undefined
@@ -171,12 +173,12 @@ function tieCause(sentence: Sentence, people: Person[], match: PhraseMatch): Tie
 }
 
 /** A fault noun or adjective right after a possessive person: "Dylan's mistake", "Mo's bad deploy". */
-function tiePossession(sentence: Sentence, people: Person[], match: PhraseMatch): Tie | undefined {
+function tiePossession(sentence: Sentence, people: Person[], match: PhraseMatchOf<typeof possessions>): Tie | undefined {
   const before = previousWord(sentence, match.index)
   const owner = people.find((person) => person.possessive && person.end === before + 1)
   if (!owner) return undefined
   let end = match.index + match.nodes.length
-  const entry = match.entry as Entry
+  const {entry} = match
   if (entry.kind !== 'adjective') {
     // "Kofi's error budget", "the proxy's fault tolerance" are compounds, not faults.
     const next = end < sentence.node.children.length && sentence.node.children[end].type === 'WhiteSpaceNode' ? nextWord(sentence, end) : -1
@@ -206,12 +208,6 @@ function tieCounterfactuals(sentence: Sentence, counterfactuals: Counterfactual[
   })
 }
 
-// Most specific first: a person is reported once, for the first tie found.
-const tables: Array<[PhraseTable, typeof tiePredicate]> = [
-  [causes, tieCause],
-  [possessions, tiePossession],
-  [predicates, tiePredicate]
-]
 
 export default defineRule({
   meta: {
@@ -249,13 +245,17 @@ export default defineRule({
       return possible.length > 0 && tie(possible).length > 0 ? tie(findPeople(sentence, options)) : []
     }
 
-    for (const [table, tie] of tables) {
+    const tieMatches = <Entry extends PhraseEntry>(table: PhraseTable<Entry>, tie: (sentence: Sentence, people: Person[], match: PhraseMatch<Entry>) => Tie | undefined) => {
       for (const match of findPhrases(document, table, sentences)) {
         for (const found of tied(match.sentence, (people) => [tie(match.sentence, people, match)].filter((one) => one !== undefined))) {
           report(match.sentence, found, match.entry.message ?? table.message, match.entry.note ?? table.note)
         }
       }
     }
+    // Most specific first: a person is reported once, for the first tie found.
+    tieMatches(causes, tieCause)
+    tieMatches(possessions, tiePossession)
+    tieMatches(predicates, tiePredicate)
     for (const sentence of sentences) {
       // Only a possible person right before a modal can be the subject of a counterfactual.
       const possible = possiblePeople(sentence, options)

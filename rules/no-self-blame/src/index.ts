@@ -19,7 +19,7 @@ import {
   type TermRange
 } from '@blamelint/core'
 
-const table = loadPhraseTable(new URL('../data/idioms.yml', import.meta.url))
+const table = loadPhraseTable(new URL('../data/idioms.yml', import.meta.url), {kinds: ['compound', 'self', 'trait', 'manner', 'inversion']})
 
 const counterfactualMessage =
   '`{actual}` is a counterfactual about your own actions: it says what you failed to do, not why the path you took ' +

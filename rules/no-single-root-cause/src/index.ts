@@ -1,14 +1,9 @@
-import {defineRule, findingOf, findPhrases, isBoundary, loadPhraseTable, reportNodes, sourceText, termRange, termsOf, wordText, type PhraseMatch, type PhraseTable, type Sentence} from '@blamelint/core'
+import {defineRule, findingOf, findPhrases, isBoundary, loadPhraseTable, reportNodes, sourceText, termRange, termsOf, wordText, type PhraseMatch, type Sentence} from '@blamelint/core'
 
 type SentenceContent = PhraseMatch['nodes'][number]
 
 const lists = ['definite', 'indefinite', 'modifiers', 'singular', 'copulas', 'placeholders', 'denials', 'clauseOpeners'] as const
-type Table = PhraseTable & Record<(typeof lists)[number], string[]>
-
-const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url)) as Table
-for (const key of lists) {
-  if (!Array.isArray(table[key])) throw new Error(`data/phrases.yml: \`${key}\` must be a list of words`)
-}
+const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url), {lists, kinds: ['root-cause']})
 const words = Object.fromEntries(lists.map((key) => [key, new Set(table[key])])) as Record<(typeof lists)[number], Set<string>>
 
 /** Whether a denial earlier in the same clause sets the phrase aside: "neither A nor B alone was the root cause". */

@@ -18,7 +18,9 @@ import {
   type TermRange
 } from '@blamelint/core'
 
-const table = loadPhraseTable(new URL('../data/questions.yml', import.meta.url))
+const table = loadPhraseTable(new URL('../data/questions.yml', import.meta.url), {
+  kinds: ['who', 'why', 'how', 'blame', 'fault', 'duty', 'failure', 'flawed', 'lapse', 'ownership', 'inquiry']
+})
 
 /** Table entries that are question words; the others are read as context. */
 const questionKinds = new Set(['who', 'why', 'how'])

@@ -9,28 +9,18 @@ import {
   textSpan,
   wordText,
   type Document,
-  type PhraseEntry,
   type PhraseMatch,
-  type PhraseTable,
+  type PhraseMatchOf,
   type Sentence
 } from '@blamelint/core'
 
-type Table<Keys extends string> = PhraseTable & Record<Keys, string[]>
-
-/** A phrase table whose top level also holds the word lists named by `keys`. */
-function loadTable<Keys extends string>(name: string, keys: Keys[]): Table<Keys> {
-  const table = loadPhraseTable(new URL(`../data/${name}`, import.meta.url)) as Table<Keys>
-  for (const key of keys) {
-    if (!Array.isArray(table[key])) throw new Error(`data/${name}: \`${key}\` must be a list of words`)
-  }
-  return table
-}
-
-const uses = loadTable('outage.yml', ['notAUse', 'notAUseAfter', 'impactSections', 'dateWords'])
-const partial = loadTable('partial.yml', ['resources', 'causeStarters', 'causeVerbs', 'groups', 'groupPrepositions', 'notSubsets', 'latencyVerbs', 'latencySubjects'])
-const full = loadTable('full.yml', ['negators', 'failures', 'people'])
-
-type CueEntry = PhraseEntry & {scope?: boolean; withFailure?: boolean; subjectIsPeople?: boolean}
+const dataFile = (name: string) => new URL(`../data/${name}`, import.meta.url)
+const uses = loadPhraseTable(dataFile('outage.yml'), {lists: ['notAUse', 'notAUseAfter', 'impactSections', 'dateWords']})
+const partial = loadPhraseTable(dataFile('partial.yml'), {
+  lists: ['resources', 'causeStarters', 'causeVerbs', 'groups', 'groupPrepositions', 'notSubsets', 'latencyVerbs', 'latencySubjects'],
+  fields: {scope: 'boolean'}
+})
+const full = loadPhraseTable(dataFile('full.yml'), {lists: ['negators', 'failures', 'people'], fields: {withFailure: 'boolean', subjectIsPeople: 'boolean'}})
 
 /** Something a sentence says about the impact. */
 interface Cue {
@@ -110,7 +100,7 @@ function partialCues(document: Document): Map<Sentence, Cue[]> {
     if (next && /^\d/.test(wordText(next))) continue
     const {start, end} = textSpan(match.sentence, match.nodes)
     if (isCause(match.sentence, start, end)) continue
-    const entry = match.entry as CueEntry
+    const {entry} = match
     // Show a single word with the word it qualifies: "some emails", not "some".
     const following = match.sentence.node.children.slice(match.index + match.nodes.length, match.index + match.nodes.length + 2)
     const text = match.nodes.length === 1 && following[0]?.type === 'WhiteSpaceNode' && following[1] && isWord(following[1]) ? `${match.actual} ${wordText(following[1])}` : match.actual
@@ -119,8 +109,8 @@ function partialCues(document: Document): Map<Sentence, Cue[]> {
   return cues
 }
 
-function isFullLossCue(match: PhraseMatch): boolean {
-  const entry = match.entry as CueEntry
+function isFullLossCue(match: PhraseMatchOf<typeof full>): boolean {
+  const {entry} = match
   if (wordsBefore(match, 4).some((word) => full.negators.includes(word))) return false
   if (entry.withFailure && !hasFailureWord(match.sentence)) return false
   if (entry.subjectIsPeople && !full.people.includes(wordText(match.nodes[0]))) return false

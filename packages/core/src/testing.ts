@@ -25,7 +25,7 @@ export interface ExpectedError {
   /** `line:column-endLine:endColumn`, 1-based, end exclusive. */
   at: string
   actual: string
-  /** The suggestions, when the case checks them. */
+  /** The suggestions; none when left out (always compared, as ESLint does). */
   expected?: string[]
   /** Text the message must contain. */
   message?: string
@@ -92,7 +92,9 @@ export function runRuleTests(rule: Rule, casesUrl: URL): void {
             expect(message.source).toBe('blamelint')
             expect(message.url).toBe(rule.meta.url)
             expect(message.reason.length).toBeGreaterThan(20)
-            if (error.expected) expect(message.expected).toEqual(error.expected)
+            expect(message.reason, 'a {placeholder} was left in the message').not.toMatch(/\{[A-Za-z]\w*\}/)
+            if (message.note) expect(message.note, 'a {placeholder} was left in the note').not.toMatch(/\{[A-Za-z]\w*\}/)
+            expect(message.expected ?? [], 'suggestions').toEqual(error.expected ?? [])
             if (error.message) expect(message.reason).toContain(error.message)
           })
         })

@@ -12,7 +12,7 @@
 // consequence ("I would have liked more context", "we would have noticed it
 // with an alert"), and only a rule that knows the subject can tell.
 import {nlp} from './nlp.js'
-import {isBoundary, termsOf, type Term, type TermRange} from './terms.js'
+import {isBoundary, negatedBefore, termsOf, type Term, type TermRange} from './terms.js'
 import type {Sentence} from './types.js'
 
 export interface Counterfactual {
@@ -68,14 +68,6 @@ const has = (term: Term | undefined, ...tags: string[]) => term !== undefined &&
 const isParticiple = (term: Term | undefined) => has(term, 'PastTense', 'Participle', 'Perfect') && !/ing$/.test(term!.normal)
 const isBareNoun = (term: Term | undefined) => has(term, 'Noun') && !has(term, 'Pronoun', 'Determiner')
 
-/** Whether a negative word stands in the clause before term `index`: "nobody", "no one", "none of us", "neither reviewer". */
-function deniedBefore(terms: Term[], index: number): boolean {
-  for (let at = index - 1; at >= 0 && !isBoundary(terms[at], terms[at + 1]); at--) {
-    if (has(terms[at], 'Negative') || /^(no|nobody|none|neither|nothing)$/.test(terms[at].normal)) return true
-  }
-  return false
-}
-
 /** The counterfactual modals in a sentence. Loads compromise only when a modal has "have" after it. */
 export function findCounterfactuals(sentence: Sentence, options: CounterfactualOptions = {}): Counterfactual[] {
   if (!(options.would ? mayHaveWould : mayHaveCounterfactual).test(sentence.text) || future.test(sentence.text)) return []
@@ -103,7 +95,7 @@ export function findCounterfactuals(sentence: Sentence, options: CounterfactualO
     at++
     skip()
     // "could not have known" and "nobody could have known" deny the counterfactual; "would not have noticed" too.
-    if ((modal === 'could' || modal === 'would') && (negated || deniedBefore(terms, index))) continue
+    if ((modal === 'could' || modal === 'would') && (negated || negatedBefore(terms, index))) continue
     if (terms[at]?.normal === 'been') {
       at++
       // "could have been worse" is an outcome; "could have been more careful" is not.

@@ -31,7 +31,25 @@ export {
 } from './phrases.js'
 export {actionLinePrefix, isActionHeading} from './parse/builder.js'
 export {findPeople, personAt, possiblePeople, subjectOf, type PeopleOptions, type Person, type PersonKind} from './people.js'
-export {complementAfter, isBoundary, isNominal, isVerbGroup, nodesIn, phraseAfter, phraseAround, phraseBefore, subjectBefore, termRange, termsOf, textSpan, type Term, type TermRange} from './terms.js'
+export {
+  complementAfter,
+  isBoundary,
+  isNominal,
+  isVerbGroup,
+  negatedBefore,
+  negations,
+  nodesIn,
+  phraseAfter,
+  phraseAround,
+  phraseBefore,
+  subjectBefore,
+  termRange,
+  termsOf,
+  textSpan,
+  type NegationOptions,
+  type Term,
+  type TermRange
+} from './terms.js'
 export {isPersonTerm, namedTerms, referentOf, type Referent} from './referents.js'
 export {actionLead, actionPhraseFields, findActionPhrases, reportActionMatches, reportActionPhrases, type ActionLead, type ActionPhraseEntry, type ActionPhraseMatch, type ActionPhraseOptions, type ReportActionPhraseOptions} from './action-items.js'
 export {findCounterfactuals, infinitiveOf, type Counterfactual} from './counterfactuals.js'

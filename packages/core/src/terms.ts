@@ -122,6 +122,36 @@ export function isBoundary(before: Term | undefined, after: Term | undefined): b
   return /[,;:()[\]—–.!?"“”]|\s-\s/.test(before.post + after.pre)
 }
 
+/**
+ * Words that deny what follows them in their clause, besides the ones
+ * compromise tags `Negative` ("not", "never", the "not" of "didn't").
+ */
+export const negations: ReadonlySet<string> = new Set(['no', 'not', 'never', 'nobody', 'none', 'neither', 'nor', 'nothing', 'hardly', 'barely', 'scarcely'])
+
+export interface NegationOptions {
+  /** Look back no further than this term (default: to the start of the clause). */
+  from?: number
+  /** Words that deny in the rule's sense besides `negations` ("far" in "far from obvious"). */
+  also?: ReadonlySet<string>
+  /** Words that open a new clause without punctuation ("because", "but"): a negation before them does not count. */
+  stopAt?: ReadonlySet<string>
+}
+
+/**
+ * Whether a negation stands before term `index` in its clause: "nobody
+ * could have known", "it was not immediately obvious", "none of the
+ * responders were careless". The clause ends at punctuation (see
+ * `isBoundary`) and at `stopAt` words.
+ */
+export function negatedBefore(terms: Term[], index: number, options: NegationOptions = {}): boolean {
+  for (let at = index - 1; at >= (options.from ?? 0) && !isBoundary(terms[at], terms[at + 1]); at--) {
+    const term = terms[at]
+    if (term.tags.has('Negative') || negations.has(term.normal) || options.also?.has(term.normal)) return true
+    if (options.stopAt?.has(term.normal)) return false
+  }
+  return false
+}
+
 const has = (term: Term, ...tags: string[]) => tags.some((tag) => term.tags.has(tag))
 const relativePronouns = new Set(['who', 'that', 'which', 'whom'])
 /** compromise tags these as nouns; in a sentence they are adverbs of place and time. */

@@ -9,6 +9,7 @@ import {
   isVerbGroup,
   loadPhraseTable,
   namedTerms,
+  negatedBefore,
   nodesIn,
   phraseAfter,
   referentOf,
@@ -105,20 +106,15 @@ function skippedStep(sentence: Sentence, terms: Term[], {range, modal, verb}: Co
   return !(table.data.includes(head ?? before) || table.data.includes(`${before} ${head}`))
 }
 
-/** Whether a negation stands in the clause before term `index`: "it was not immediately obvious", "none of this was obvious". */
-function negatedBefore(terms: Term[], index: number): boolean {
-  for (let at = index - 1; at >= 0 && !isBoundary(terms[at], terms[at + 1]); at--) {
-    if (has(terms[at], 'Negative') || /^(hardly|barely|far|nothing|none|no|nobody)$/.test(terms[at].normal)) return true
-  }
-  return false
-}
+/** "far from obvious" denies it too. */
+const far = new Set(['far'])
 
 /** Whether a phrase match passes its entry's context check (see `kind` in the table). */
 function accepts(sentence: Sentence, terms: Term[], range: TermRange, entry: Entry, people: readonly string[]): boolean {
   switch (entry.kind) {
     case 'obvious': {
       const after = terms.slice(range[1], range[1] + 3).map((term) => term.normal).join(' ')
-      return !negatedBefore(terms, range[1]) && !acknowledged.test(after)
+      return !negatedBefore(terms, range[1], {also: far}) && !acknowledged.test(after)
     }
     case 'judged': {
       return aboutOthers(sentence, terms, range[0], people)

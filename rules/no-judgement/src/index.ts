@@ -5,6 +5,7 @@ import {
   isNominal,
   loadPhraseTable,
   namedTerms,
+  negatedBefore,
   phraseAfter,
   phraseAround,
   phraseBefore,
@@ -69,7 +70,6 @@ function judged(terms: Term[], range: TermRange, named: ReadonlySet<Term>, adjec
   return complement ? about(complement) : about(clauseOpening(terms, phrase[0]))
 }
 
-const denials = new Set(['no', 'not', 'never', 'nobody', 'none', 'neither', 'nor'])
 const linkingVerbs = new Set(['be', 'been', 'being', 'get', 'got', 'gotten', 'become', 'became', 'seem', 'seemed', 'seems', 'appear', 'appeared', 'appears'])
 
 /** Auxiliaries, copulas, negation and adverbs: the verb group of a predicate, without its main verb. */
@@ -82,14 +82,12 @@ const isLinking = (term: Term) =>
  * the verb group and the subject, stopping at the clause's other words.
  */
 function isDenied(terms: Term[], [first]: TermRange): boolean {
-  const denies = (term: Term) => term.tags.has('Negative') || denials.has(term.normal)
-  let index = first - 1
-  const inClause = () => index >= 0 && !isBoundary(terms[index], terms[index + 1])
-  // The words just before the judgement and the verb group: "was not a", "wasn't".
-  for (; inClause() && (isLinking(terms[index]) || terms[index].tags.has('Determiner')); index--) if (denies(terms[index])) return true
-  // The subject: "no one", "none of the responders".
-  for (; inClause() && (isNominal(terms[index]) || terms[index].normal === 'of'); index--) if (denies(terms[index])) return true
-  return false
+  let from = first
+  const inClause = () => from > 0 && !isBoundary(terms[from - 1], terms[from])
+  // The words just before the judgement and the verb group ("was not a", "wasn't"), then the subject ("no one", "none of the responders").
+  while (inClause() && (isLinking(terms[from - 1]) || terms[from - 1].tags.has('Determiner'))) from--
+  while (inClause() && (isNominal(terms[from - 1]) || terms[from - 1].normal === 'of')) from--
+  return negatedBefore(terms, first, {from})
 }
 
 const makeVerbs = new Set(['make', 'makes', 'made', 'making', 'create', 'creates', 'created', 'creating', 'leave', 'leaves', 'left', 'leaving', 'cause', 'causes', 'caused'])

@@ -7,6 +7,7 @@ import {
   isMention,
   isNominal,
   loadPhraseTable,
+  negatedBefore,
   nodesIn,
   referentOf,
   reportNodes,
@@ -93,7 +94,7 @@ function idiomRange(terms: Term[], [start, end]: TermRange, kind: string | undef
       // "I was being careless": "being" is part of the copula.
       const predicate = terms[start - 1]?.normal === 'being' ? start - 1 : start
       const subject = selfSubject(terms, predicate, true)
-      return subject && !terms.slice(subject[1], start).some((term) => has(term, 'Negative')) ? [subject[0], end] : undefined
+      return subject && !negatedBefore(terms, start, {from: subject[1]}) ? [subject[0], end] : undefined
     }
     case 'manner': {
       // "I skipped the review out of laziness": the writer did the verb it qualifies.
@@ -105,7 +106,7 @@ function idiomRange(terms: Term[], [start, end]: TermRange, kind: string | undef
       return start === 0 && has(terms[end], 'Verb') ? [start, end + 1] : undefined
     default: {
       // "It was not my fault" denies it.
-      if ([terms[start - 1], terms[start - 2]].some((term) => has(term, 'Negative'))) return undefined
+      if (negatedBefore(terms, start, {from: start - 2})) return undefined
       if (kind === 'compound' && isCompound(terms, start, end)) return undefined
       // "If only I had read…": run on through the verb group.
       let stop = end

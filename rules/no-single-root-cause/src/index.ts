@@ -1,4 +1,4 @@
-import {defineRule, findingOf, findPhrases, isBoundary, loadPhraseTable, reportNodes, sourceText, termRange, termsOf, wordText, type PhraseMatch, type Sentence} from '@blamelint/core'
+import {defineRule, findingOf, findPhrases, loadPhraseTable, negatedBefore, reportNodes, sourceText, termRange, termsOf, wordText, type PhraseMatch, type Sentence} from '@blamelint/core'
 
 type SentenceContent = PhraseMatch['nodes'][number]
 
@@ -9,14 +9,7 @@ const words = Object.fromEntries(lists.map((key) => [key, new Set(table[key])]))
 /** Whether a denial earlier in the same clause sets the phrase aside: "neither A nor B alone was the root cause". */
 function isNegated(match: PhraseMatch): boolean {
   const range = termRange(match.sentence, match.nodes)
-  if (!range) return false
-  const terms = termsOf(match.sentence)
-  for (let index = range[0] - 1; index >= 0; index--) {
-    const term = terms[index]
-    if (term.tags.has('Negative') || words.denials.has(term.normal)) return true
-    if (isBoundary(term, terms[index + 1]) || words.clauseOpeners.has(term.normal)) break
-  }
-  return false
+  return range !== undefined && negatedBefore(termsOf(match.sentence), range[0], {also: words.denials, stopAt: words.clauseOpeners})
 }
 
 const isWord = (node: SentenceContent) => node.type === 'WordNode'

@@ -6,6 +6,7 @@ import {
   isVerbGroup,
   loadPhraseTable,
   namedTerms,
+  negatedBefore,
   nodesIn,
   phraseAfter,
   referentOf,
@@ -177,7 +178,7 @@ function personQuestionEnd(terms: Term[], range: TermRange, lexicon: Lexicon, na
   // The verb of the question, with a negation on the way: "did Dylan not check".
   const end = mainVerbEnd(terms, subject[1])
   if (!lapse) return end
-  const negated = terms.slice(range[1], end).some((term) => term.tags.has('Negative') || /^(no|nobody|none|never)$/.test(term.normal))
+  const negated = negatedBefore(terms, end, {from: range[1]})
   const missed = terms.slice(subject[0], end).some((_, offset) => at(lexicon, 'lapse', subject[0] + offset))
   return negated || missed ? end : undefined
 }

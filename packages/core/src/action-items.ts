@@ -5,6 +5,7 @@ import type {SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {findingOf, reportNodes} from './findings.js'
 import {findPhrases, wordText, type PhraseEntry, type PhraseMatch, type PhraseTable} from './phrases.js'
+import {isTicketKey} from './references.js'
 import type {ActionItem, Document, RuleContext, Sentence} from './types.js'
 
 /** Where the action of an item starts. */
@@ -20,7 +21,6 @@ export interface ActionLead {
 /** Priority and status tags written before the action ("P1", "HIGH", "TODO"). */
 const tag = /^(?:p[0-4]|sev-?[0-4])$/i
 const upperTag = /^(?:HIGH|MEDIUM|MED|LOW|CRITICAL|URGENT|MAJOR|MINOR|BLOCKER|TODO|DONE|WIP|OPEN|FIXED|NEW)$/
-const ticket = /^[A-Z][A-Z0-9]+-\d+$/
 /** Who before a modal: "We should…", "Someone will…". */
 const subjects = new Set(['we', 'i', 'you', 'they', 'someone', 'somebody'])
 /** Modals and their particles, skipped before the verb: "need to", "should also". */
@@ -49,7 +49,7 @@ export function actionLead(item: ActionItem, isVerb?: (word: string) => boolean)
   const words = children.map((node, index) => ({node, index})).filter(({node}) => isWord(node))
   let at = 0
   const value = (position: number) => toString(words[position].node)
-  while (at < words.length && (tag.test(value(at)) || upperTag.test(value(at)) || ticket.test(value(at)) || isTicketNumber(children, words[at].index))) at++
+  while (at < words.length && (tag.test(value(at)) || upperTag.test(value(at)) || isTicketKey(value(at)) || isTicketNumber(children, words[at].index))) at++
   at = afterModalOpening(words.map(({node}) => wordText(node)), at)
   if (at >= words.length) return undefined
   const first = words[at].index

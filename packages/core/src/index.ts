@@ -30,7 +30,7 @@ export {
   type TableShape
 } from './phrases.js'
 export {actionLinePrefix, isActionHeading} from './parse/builder.js'
-export {findPeople, personAt, possiblePeople, subjectOf, type PeopleOptions, type Person, type PersonKind} from './people.js'
+export {findPeople, mentionsIn, personAt, possiblePeople, subjectOf, type Mention, type PeopleOptions, type Person, type PersonKind} from './people.js'
 export {
   complementAfter,
   isBoundary,
@@ -56,5 +56,7 @@ export {findCounterfactuals, infinitiveOf, type Counterfactual} from './counterf
 export {actionWords, isActionVerb} from './verbs.js'
 export {loadData, loadWordLists, type FieldType, type FieldValue} from './data.js'
 export {findRecurrences, uniteStretches, type Stretch} from './recurrence.js'
+export {isTicketKey, ownerColumn, refersToTicket, ticketColumn, ticketKey} from './references.js'
+export {nodeNear, wordNear} from './siblings.js'
 export {fill, findingOf, fitReplacements, indefiniteArticle, reportNodes, sourceText, spanOfNodes, type Finding} from './findings.js'
 export {spanOf} from './parse/builder.js'

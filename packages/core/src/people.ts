@@ -13,6 +13,7 @@ import type {SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {SentenceMemo} from './memo.js'
 import {nlp} from './nlp.js'
+import {nodeNear} from './siblings.js'
 import type {Sentence} from './types.js'
 
 export type PersonKind = 'name' | 'roster' | 'handle' | 'email' | 'slack' | 'jira'
@@ -103,13 +104,61 @@ const groupHandles = /^(here|channel|everyone|all|team|oncall|on-call)$|[-_.]?(t
 // parts and domain labels are), so a long run without a mention costs linear
 // time, not a scan to its end from every letter.
 const possessive = `(?:['’]s)?`
-const mentionPatterns: Array<[PersonKind, RegExp]> = [
+const mentionPatterns: Array<[Mention['kind'], RegExp]> = [
   ['slack', /<@[A-Z\d]+(?:\|[^<>]*)?>/g],
   ['jira', /\[~[\p{L}\d][\p{L}\d._-]*\]/gu],
   ['email', new RegExp(`(?<![\\p{L}\\d])[\\p{L}\\d][\\p{L}\\d._+-]{0,63}@[\\p{L}\\d-]{1,63}(?:\\.[\\p{L}\\d-]{1,63}){1,8}(?<![.])${possessive}`, 'gu')],
   ['handle', new RegExp(`(?<![\\p{L}\\d._-])@[\\p{L}\\d](?:[\\p{L}\\d._-]*[\\p{L}\\d])?${possessive}`, 'gu')],
   ['handle', new RegExp(`(?<![\\p{L}\\d])[\\p{L}\\d](?:[\\p{L}\\d._-]{0,62}[\\p{L}\\d])?@(?![\\p{L}\\d])${possessive}`, 'gu')]
 ]
+
+/** A mention of a person (or, with `groups`, of a group) in text. */
+export interface Mention {
+  kind: Exclude<PersonKind, 'name' | 'roster'>
+  /** Where it starts in the text. */
+  index: number
+  /** As written, with a possessive `'s`. */
+  text: string
+  /** The handle or address without `@`, brackets and possessive: "kim" for `@kim's`, "kim@example.com". */
+  name: string
+}
+
+/**
+ * The mentions in `text`: Slack and Jira mentions, e-mail addresses and
+ * handles (`@kim`, `kim@`), in that order; one inside another ("@U024BE7LH"
+ * in "<@U024BE7LH>") is left out. Group handles (`@here`, `@platform-team`)
+ * address no person and are left out unless `groups` is set.
+ */
+export function mentionsIn(text: string, {groups = false} = {}): Mention[] {
+  // Mentions kept so far, by start; they never overlap, so their ends are in order too.
+  const kept: Mention[] = []
+  const overlaps = (index: number, end: number) => {
+    let low = 0
+    let high = kept.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (kept[middle].index < end) low = middle + 1
+      else high = middle
+    }
+    const before = kept[low - 1]
+    return before !== undefined && before.index + before.text.length > index
+  }
+  const found: Mention[] = []
+  for (const [kind, pattern] of mentionPatterns) {
+    const added: Mention[] = []
+    for (const match of text.matchAll(pattern)) {
+      const name = match[0].replace(/^[@<[~]+|[@>\]]+$|['’]s$/g, '').replace(/^@/, '')
+      if (kind === 'handle' && !groups && groupHandles.test(name.replace(/@$/, ''))) continue
+      if (!overlaps(match.index, match.index + match[0].length)) added.push({kind, index: match.index, text: match[0], name: name.replace(/@$/, '')})
+    }
+    for (const mention of added) {
+      found.push(mention)
+      kept.push(mention)
+    }
+    kept.sort((a, b) => a.index - b.index)
+  }
+  return found
+}
 
 const nameShape = /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|Mc\p{Lu}\p{Ll}+)$/u
 const possessiveEnd = /(?:['’]s|s['’])$/
@@ -150,13 +199,6 @@ function wordKind(word: string): 'person' | 'english' | 'unknown' {
 const isWord = (node: SentenceContent | undefined) => node?.type === 'WordNode'
 const lower = (node: SentenceContent | undefined) => (node ? toString(node).toLowerCase().replace(/’/g, "'") : '')
 
-/** Index of the word `step` (±1) words away from `index`, across whitespace only. */
-function neighbour(children: SentenceContent[], index: number, step: 1 | -1): number {
-  let at = index + step
-  while (children[at]?.type === 'WhiteSpaceNode') at += step
-  return at
-}
-
 function makePerson(children: SentenceContent[], kind: PersonKind, start: number, end: number): Person {
   const nodes = children.slice(start, end)
   const text = toString(nodes)
@@ -185,7 +227,7 @@ function rosterAt(children: SentenceContent[], start: number, roster: ReturnType
         matched = false
         break
       }
-      at = last ? at + 1 : neighbour(children, at, 1)
+      at = last ? at + 1 : nodeNear(children, at, 1)
     }
     if (matched) return at
   }
@@ -199,8 +241,8 @@ function isName(children: SentenceContent[], index: number, notPeople: Set<strin
   if (!nameShape.test(base)) return false
   const word = base.toLowerCase()
   if (closedClass.has(word) || systems.has(word) || notPeople.has(word)) return false
-  if (determiners.has(lower(children[neighbour(children, index, -1)]))) return false
-  if (!possessiveEnd.test(text) && systemNouns.has(lower(children[neighbour(children, index, 1)]))) return false
+  if (determiners.has(lower(children[nodeNear(children, index, -1)]))) return false
+  if (!possessiveEnd.test(text) && systemNouns.has(lower(children[nodeNear(children, index, 1)]))) return false
   return !judge || wordKind(word) !== 'english'
 }
 
@@ -259,18 +301,14 @@ function detect(sentence: Sentence, options: PeopleOptions, judge: boolean): Per
       text += toString(node)
     }
     const claimed = new Set<number>()
-    for (const [kind, pattern] of mentionPatterns) {
-      for (const match of text.matchAll(pattern)) {
-        const from = offsets.findLastIndex((offset) => offset <= match.index)
-        const to = offsets.findLastIndex((offset) => offset < match.index + match[0].length) + 1
-        if (from < 0 || [...Array(to - from).keys()].some((step) => claimed.has(from + step))) continue
-        const name = match[0].replace(/^[@<[~]+|[@>\]]+$|['’]s$/g, '').replace(/^@/, '')
-        if (kind === 'handle' && groupHandles.test(name.replace(/@$/, ''))) continue
-        for (let step = from; step < to; step++) claimed.add(step)
-        const onRoster = roster.some((entry) => entry.words.join(' ') === name.replace(/@$/, '').toLowerCase())
-        people.push(makePerson(children, onRoster ? 'roster' : kind, runStart + from, runStart + to))
-        for (let step = from; step < to; step++) taken.add(runStart + step)
-      }
+    for (const mention of mentionsIn(text)) {
+      const from = offsets.findLastIndex((offset) => offset <= mention.index)
+      const to = offsets.findLastIndex((offset) => offset < mention.index + mention.text.length) + 1
+      if (from < 0 || [...Array(to - from).keys()].some((step) => claimed.has(from + step))) continue
+      for (let step = from; step < to; step++) claimed.add(step)
+      const onRoster = roster.some((entry) => entry.words.join(' ') === mention.name.toLowerCase())
+      people.push(makePerson(children, onRoster ? 'roster' : mention.kind, runStart + from, runStart + to))
+      for (let step = from; step < to; step++) taken.add(runStart + step)
     }
     runStart = index + 1
   }
@@ -287,11 +325,11 @@ function detect(sentence: Sentence, options: PeopleOptions, judge: boolean): Per
     if (!isName(children, index, notPeople, judge)) continue
     // A following capitalised word is part of the name: "Anna Two".
     let end = index + 1
-    const next = neighbour(children, index, 1)
+    const next = nodeNear(children, index, 1)
     if (!possessiveEnd.test(toString(children[index])) && isWord(children[next]) && nameShape.test(baseOf(toString(children[next])))) {
       const word = baseOf(toString(children[next])).toLowerCase()
       if (systemNouns.has(word)) continue
-      if (!systems.has(word) && !notPeople.has(word) && !systemNouns.has(lower(children[neighbour(children, next, 1)]))) end = next + 1
+      if (!systems.has(word) && !notPeople.has(word) && !systemNouns.has(lower(children[nodeNear(children, next, 1)]))) end = next + 1
     }
     people.push(makePerson(children, 'name', index, end))
     index = end - 1
@@ -323,22 +361,22 @@ const isAdjunct = (node: SentenceContent) => {
  */
 export function subjectOf(sentence: Sentence, people: Person[], index: number): Person[] {
   const children = sentence.node.children
-  let at = neighbour(children, index, -1)
+  let at = nodeNear(children, index, -1)
   while (at >= 0 && isWord(children[at]) && isAdjunct(children[at])) {
     if (people.some((person) => person.end === at + 1)) break
-    at = neighbour(children, at, -1)
+    at = nodeNear(children, at, -1)
   }
   const subjects: Person[] = []
   for (;;) {
     const person = people.find((candidate) => candidate.end === at + 1 && !candidate.possessive)
     // After a preposition a name is an object, not the subject: "the page on Immunefi did not list it".
-    if (!person || prepositions.has(lower(children[neighbour(children, person.start, -1)]))) break
+    if (!person || prepositions.has(lower(children[nodeNear(children, person.start, -1)]))) break
     subjects.push(person)
     // "Dylan and Kim", "Dylan, Kim and Lee".
-    const before = neighbour(children, person.start, -1)
+    const before = nodeNear(children, person.start, -1)
     const joiner = lower(children[before])
     if (joiner !== 'and' && joiner !== 'or' && joiner !== ',') break
-    at = neighbour(children, before, -1)
+    at = nodeNear(children, before, -1)
   }
   return subjects
 }

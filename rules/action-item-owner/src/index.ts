@@ -1,7 +1,18 @@
-import {defineRule, type ActionItem, type ActionItemGroup, type Document, type Section} from '@blamelint/core'
+import {
+  defineRule,
+  mentionsIn,
+  ownerColumn,
+  possiblePeople,
+  refersToTicket,
+  spanOf,
+  ticketColumn,
+  type ActionItem,
+  type ActionItemGroup,
+  type Document,
+  type Section,
+  type Span
+} from '@blamelint/core'
 
-/** Handles and addresses: `@kim`, `kim@`, `kim@example.com`, Slack `<@U024BE7LH>`, Jira `[~kim]`. */
-const handle = /(?:^|[\s(\[,;:/|])@[A-Za-z0-9][\w.-]*|\b[a-z][\w.-]*@(?=[\s,;:)\]|]|$)|\b[\w.+-]+@[\w-]+\.[\w.-]+|<@[A-Z0-9]+>|\[~[\w.-]+\]/m
 /** "Owner: Kim", "assigned to the storage team", "(SRE team)". */
 const ownerLabel = /\b(?:owners?|assignees?|dri|responsible)\s*[:=]\s*\S|\b(?:owned by|assigned to)\s+\S|\([^()]*\b(?:team|squad|rotation|on-?call)\b[^()]*\)/i
 /** A name in parentheses or after a dash at the end of an item: "(Ngozi Okafor)", "(Kim, Lee)", "— Kim". */
@@ -9,10 +20,6 @@ const nameWord = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}
 const trailingName = new RegExp(String.raw`(?:\(\s*(${nameWord}(?:\s*(?:,|&|and|/)\s*${nameWord})*)\s*\)|[—–]\s*(${nameWord}))\s*[.;]?\s*$`, 'u')
 /** Words in trailing parentheses that are statuses or priorities, not people. */
 const notNames = /^(?:done|completed?|fixed|resolved|closed|shipped|ongoing|open|optional|blocked|pending|planned|in progress|high|medium|low|critical|urgent|minor|major|later|next|now|today|tomorrow|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december)$/i
-/** Ticket references: `ABC-123`, `#123`, links, "bug 123", `b/123`, reference-style links. */
-const ticket = /\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|[\s(\[,;:])#\d+\b|https?:\/\/|\bwww\.|\b(?:bugs?|issues?|tickets?|pr|jira|incidents?)\s*#?\d{2,}\b|\bb\/\d+|\]\[[^\]\n]+\]/im
-const ownerColumn = /^(?:owners?|assignees?|assigned to|who|responsible|dri|lead|poc|point of contact|team|champion)$/
-const ticketColumn = /^(?:tickets?|bugs?|issues?|jira|links?|tracking|tracker|ref|reference|pr|id|epic|card|story)$/
 const emptyValue = /^\s*(?:$|-+\s*$|—|–|n\/?a\b|none\b|tbd\b|tbc\b|\?|unassigned\b|unknown\b|nobody\b)/i
 /**
  * An item that is already done needs no owner: `[x]`, "(Done)", "DONE", "has
@@ -22,8 +29,26 @@ const done = /\((?:[^()]*\s)?(?:done|completed|fixed|resolved|shipped)\b[^()]*\)
 const doneTag = /\b(?:DONE|COMPLETED|FIXED)\b/
 const doneValue = /^\s*(?:done|completed?|fixed|resolved|closed|shipped)\b/i
 
-/** Whether source text gives an owner or a ticket. */
-const givesOwner = (source: string) => handle.test(source) || ownerLabel.test(source) || ticket.test(source)
+/**
+ * Whether source text gives an owner or a ticket: a handle, e-mail address
+ * or chat mention (a team's handle too), "Owner: …", or a ticket reference.
+ */
+const givesOwner = (source: string) => mentionsIn(source, {groups: true}).length > 0 || ownerLabel.test(source) || refersToTicket(source)
+
+/**
+ * Whether `span` of the source names someone on the team roster
+ * (`settings.people`) in its prose: "Restart the brokers (kim)".
+ */
+function namesTeammate(document: Document, span: Span, people: readonly string[]): boolean {
+  if (people.length === 0) return false
+  const inside = (offset: number | undefined) => offset !== undefined && offset >= span.start && offset < span.end
+  return document.sentences.some(
+    (sentence) =>
+      sentence.block.span.start < span.end &&
+      sentence.block.span.end > span.start &&
+      possiblePeople(sentence, {people}).some((person) => person.kind === 'roster' && inside(spanOf(person.nodes[0])?.start))
+  )
+}
 
 /** The group labels an item is listed under, innermost first ("- Ledger (@kwame)" over "  - Add…"). */
 function groupsOf(item: ActionItem): ActionItemGroup[] {
@@ -40,12 +65,14 @@ function namesSomeone(text: string): boolean {
 }
 
 /** Whether the item (its text, its columns or a group label over it) gives an owner or a ticket. */
-function hasOwnerOrTicket(document: Document, item: ActionItem): boolean {
+function hasOwnerOrTicket(document: Document, item: ActionItem, people: readonly string[]): boolean {
   for (const [name, field] of Object.entries(item.columns)) {
     if ((ownerColumn.test(name) || ticketColumn.test(name)) && !emptyValue.test(field.text)) return true
   }
   // A group label's owner or ticket covers its items.
-  return [item, ...groupsOf(item)].some(({extent, text}) => givesOwner(document.source.slice(extent.start, extent.end)) || namesSomeone(text.trim()))
+  return [item, ...groupsOf(item)].some(
+    ({extent, text}) => givesOwner(document.source.slice(extent.start, extent.end)) || namesSomeone(text.trim()) || namesTeammate(document, extent, people)
+  )
 }
 
 function isDone(document: Document, item: ActionItem): boolean {
@@ -86,17 +113,11 @@ function sectionHasOwner(document: Document, item: ActionItem, ownedByParagraph:
 }
 
 /** The sections with a paragraph that gives an owner or ticket for all their items (one pass, not one per item). */
-function sectionsOwnedByParagraph(document: Document): Set<Section> {
+function sectionsOwnedByParagraph(document: Document, people: readonly string[]): Set<Section> {
   const sections = new Set<Section>()
   for (const block of document.blocks) {
-    if (
-      !sections.has(block.section) &&
-      block.kind === 'paragraph' &&
-      listCue.test(block.text) &&
-      (handle.test(block.text) || ownerLabel.test(block.text) || ticket.test(document.source.slice(block.span.start, block.span.end)))
-    ) {
-      sections.add(block.section)
-    }
+    if (sections.has(block.section) || block.kind !== 'paragraph' || !listCue.test(block.text)) continue
+    if (givesOwner(document.source.slice(block.span.start, block.span.end)) || namesTeammate(document, block.span, people)) sections.add(block.section)
   }
   return sections
 }
@@ -111,11 +132,12 @@ export default defineRule({
   check(document, context) {
     const items = document.actionItems
     const owned = new Set<ActionItem>()
+    const {people} = context.settings
     items.forEach((item, index) => {
       const parent = parentOf(items, index)
-      if (hasOwnerOrTicket(document, item) || (parent && owned.has(parent))) owned.add(item)
+      if (hasOwnerOrTicket(document, item, people) || (parent && owned.has(parent))) owned.add(item)
     })
-    const ownedByParagraph = sectionsOwnedByParagraph(document)
+    const ownedByParagraph = sectionsOwnedByParagraph(document, people)
     for (const item of items) {
       if (owned.has(item) || isDone(document, item) || sectionHasOwner(document, item, ownedByParagraph)) continue
       context.report({

@@ -1,5 +1,5 @@
 import {createRequire} from 'node:module'
-import {defineRule, isMention, loadWordLists, type Document, type Sentence} from '@blamelint/core'
+import {defineRule, isMention, loadWordLists, ownerColumn, type Document, type Sentence} from '@blamelint/core'
 
 const terms = loadWordLists(new URL('../data/terms.yml', import.meta.url), ['known', 'peopleSections', 'glossarySections', 'stopwords'])
 for (const term of terms.known) {
@@ -167,7 +167,7 @@ export default defineRule<{allow: string[]}>({
     const allowed = new Set(context.options.allow.map((term) => term.toUpperCase()))
     const ownerSpans = document.actionItems.flatMap((item) =>
       Object.entries(item.columns)
-        .filter(([header]) => /^(owners?|assignees?|dri|who|responsible)$/.test(header))
+        .filter(([header]) => ownerColumn.test(header))
         .map(([, field]) => field.span)
     )
     const first = new Map<string, Use>()

@@ -21,6 +21,7 @@ import {
   type PhraseTable,
   type RuleContext,
   type Sentence,
+  wordNear,
   wordText
 } from '@blamelint/core'
 
@@ -45,25 +46,11 @@ interface Tie {
 const isWord = (node: SentenceContent | undefined) => node?.type === 'WordNode'
 const wordAt = (sentence: Sentence, index: number) => (isWord(sentence.node.children[index]) ? wordText(sentence.node.children[index]) : '')
 
-/** Index of the next word after `index`, across whitespace (and, with `punctuation`, a colon or dash). */
-function nextWord(sentence: Sentence, index: number, punctuation = false): number {
-  const children = sentence.node.children
-  let at = index
-  while (at < children.length && !isWord(children[at])) {
-    const skippable = children[at].type === 'WhiteSpaceNode' || (punctuation && /^[:\-–—]$/.test(wordText(children[at])))
-    if (!skippable) return -1
-    at++
-  }
-  return at < children.length ? at : -1
-}
+/** Index of the first word at or after node `index`, across whitespace (and, with `punctuation`, a colon or dash), or -1. */
+const nextWord = (sentence: Sentence, index: number, punctuation = false) => wordNear(sentence.node.children, index - 1, 1, punctuation ? /^[:\-–—]$/ : undefined)
 
-/** Index of the previous word before `index`, across whitespace only. */
-function previousWord(sentence: Sentence, index: number): number {
-  const children = sentence.node.children
-  let at = index - 1
-  while (at >= 0 && children[at].type === 'WhiteSpaceNode') at--
-  return at >= 0 && isWord(children[at]) ? at : -1
-}
+/** Index of the word before node `index`, across whitespace only, or -1. */
+const previousWord = (sentence: Sentence, index: number) => wordNear(sentence.node.children, index, -1)
 
 const span = (sentence: Sentence, start: number, end: number) => sentence.node.children.slice(start, end)
 

@@ -1,4 +1,4 @@
-import {defineRule, findingOf, findPhrases, loadPhraseTable, negatedBefore, reportNodes, sourceText, termRange, termsOf, wordText, type PhraseMatch, type Sentence} from '@blamelint/core'
+import {defineRule, findingOf, findPhrases, loadPhraseTable, negatedBefore, reportNodes, sourceText, termRange, termsOf, wordNear, wordText, type PhraseMatch, type Sentence} from '@blamelint/core'
 
 type SentenceContent = PhraseMatch['nodes'][number]
 
@@ -13,7 +13,6 @@ function isNegated(match: PhraseMatch): boolean {
 }
 
 const isWord = (node: SentenceContent) => node.type === 'WordNode'
-const isWhiteSpace = (node: SentenceContent) => node.type === 'WhiteSpaceNode'
 
 /** A claim that the incident had one root cause: where it starts, and how it is made. */
 interface Claim {
@@ -34,9 +33,8 @@ function claimOf(match: PhraseMatch): Claim | undefined {
   let single = false
   // Back over modifiers ("the underlying root cause"), then to the determiner; punctuation ends the phrase.
   const previous = (index: number) => {
-    let at = index - 1
-    while (at >= 0 && isWhiteSpace(siblings[at])) at--
-    return at >= 0 && isWord(siblings[at]) ? at : undefined
+    const at = wordNear(siblings, index, -1)
+    return at === -1 ? undefined : at
   }
   let before = previous(start)
   while (before !== undefined && words.modifiers.has(wordText(siblings[before]))) {

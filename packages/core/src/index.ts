@@ -53,7 +53,7 @@ export {
 export {isPersonTerm, namedTerms, referentOf, type Referent} from './referents.js'
 export {actionLead, actionPhraseFields, findActionPhrases, reportActionMatches, reportActionPhrases, type ActionLead, type ActionPhraseEntry, type ActionPhraseMatch, type ActionPhraseOptions, type ReportActionPhraseOptions} from './action-items.js'
 export {findCounterfactuals, infinitiveOf, type Counterfactual} from './counterfactuals.js'
-export {actionWords, isActionVerb} from './verbs.js'
+export {actionWords, hasVerb, isActionVerb} from './verbs.js'
 export {loadData, loadWordLists, type FieldType, type FieldValue} from './data.js'
 export {findRecurrences, uniteStretches, type Stretch} from './recurrence.js'
 export {isTicketKey, ownerColumn, refersToTicket, ticketColumn, ticketKey} from './references.js'

@@ -26,6 +26,14 @@ function bases(word: string): string[] {
   return forms
 }
 
+/**
+ * Whether lower-cased words hold a verb the word lists can tell: a finite
+ * word ("is", "should", "needs") or "to" + an action verb ("SRE to add…").
+ */
+export function hasVerb(words: string[]): boolean {
+  return words.some((word, index) => actionWords.finite.has(word) || (index > 0 && words[index - 1] === 'to' && isActionVerb(word)))
+}
+
 /** Whether a word, lower-cased, is an action verb the word list knows ("add", "re-enable", "configuring"). */
 export function isActionVerb(word: string): boolean {
   if (actionWords.nounGerunds.has(word)) return false

@@ -2,12 +2,13 @@ import {
   actionLead,
   actionPhraseFields,
   actionWords,
-  analyze,
   defineRule,
+  hasVerb,
   isActionVerb,
   loadWordLists,
   loadPhraseTable,
   reportActionPhrases,
+  termsOf,
   wordText,
   type ActionItem,
   type ActionLead,
@@ -18,7 +19,7 @@ const table = loadPhraseTable(new URL('../data/phrases.yml', import.meta.url), {
 const topics = loadWordLists(new URL('../data/topics.yml', import.meta.url), ['topicHeads', 'topicOpeners'])
 const topicHeads = new Set(topics.topicHeads)
 const topicOpeners = new Set(topics.topicOpeners)
-const {nounGerunds, finite} = actionWords
+const {nounGerunds} = actionWords
 const determiners = new Set(['the', 'a', 'an', 'our', 'all', 'each', 'every', 'any', 'this', 'these', 'those', 'its', 'their', 'your', 'that', 'some', 'no'])
 /** Words that end the first noun phrase of an item. */
 const phraseEnds = new Set(['for', 'of', 'on', 'in', 'to', 'with', 'about', 'around', 'across', 'from', 'into', 'by', 'at', 'per', 'after', 'before', 'during', 'under', 'over', 'between', 'via', 'against', 'when', 'where', 'that', 'which', 'so', 'if', 'until'])
@@ -31,30 +32,19 @@ const isWordNode = (node: Node) => node.type === 'WordNode'
 /**
  * Whether an item that does not start with a verb still has one: a finite
  * verb ("The alert needs a name", "etcd detects…"), or "to" + verb ("SRE to
- * add…"). compromise reads the tenses; the word list catches modals first.
+ * add…"). The word lists catch modals first; compromise reads the tenses.
  */
-function hasVerb(item: ActionItem, topic: string[]): boolean {
-  for (const sentence of item.sentences) {
-    const words = sentence.node.children.filter(isWordNode).map(wordText)
-    if (words.some((word) => finite.has(word))) return true
-    if (words.some((word, index) => index > 0 && words[index - 1] === 'to' && isActionVerb(word))) return true
-  }
+function itemHasVerb(item: ActionItem, topic: string[]): boolean {
+  if (item.sentences.some((sentence) => hasVerb(sentence.node.children.filter(isWordNode).map(wordText)))) return true
   // compromise reads "checks" in "New health checks" as a verb: skip the topic's words.
   const skip = new Set(topic.flatMap((word) => word.split('-')))
   return item.sentences.some((sentence) => hasFiniteVerb(sentence, skip))
 }
 
-interface Term {
-  text: string
-  pre: string
-  post: string
-  tags: string[]
-}
-
 function hasFiniteVerb(sentence: Sentence, skip: Set<string>): boolean {
-  const terms = (analyze(sentence).json() as Array<{terms: Term[]}>).flatMap((part) => part.terms)
+  const terms = termsOf(sentence)
   return terms.some((term, index) => {
-    const tags = new Set(term.tags)
+    const {tags} = term
     if (skip.has(term.text.toLowerCase())) return false
     // Parts of a compound ("orders-db") are not verbs of the item.
     if (term.post.includes('-') || term.pre.includes('-') || terms[index - 1]?.post.endsWith('-')) return false
@@ -112,7 +102,7 @@ export default defineRule({
       if (flagged.has(item)) continue
       const lead = actionLead(item, isActionVerb)
       const topic = lead && openingTopic(lead)
-      if (!lead || !topic || hasVerb(item, topic)) continue
+      if (!lead || !topic || itemHasVerb(item, topic)) continue
       const nodes = topicNodes(lead)
       const span = {start: nodes[0].position!.start.offset!, end: nodes[nodes.length - 1].position!.end.offset!}
       context.report({

@@ -2,7 +2,7 @@
 // ("- Ledger" over the ledger's items) and legends ("- P1 - blocks the next
 // release" explaining the priorities that later items use).
 import type {ActionItem, ActionItemGroup, Span} from '../types.js'
-import {actionWords, isActionVerb} from '../verbs.js'
+import {hasVerb, isActionVerb} from '../verbs.js'
 
 /** A list item of any kind (action, field or neither), for finding what is nested in what. */
 export interface ListRecord {
@@ -24,8 +24,7 @@ function isLabel(text: string): boolean {
   const bare = withoutBrackets(text).trim()
   const words = (bare.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((word) => word.toLowerCase().replace(/’/g, "'"))
   if (words.length === 0 || words.length > 4 || /[.!?;:]\s*\S|\s[-–—]\s/.test(bare)) return false
-  if (isActionVerb(words[0]) || words.some((word) => actionWords.finite.has(word))) return false
-  return !words.some((word, index) => index > 0 && words[index - 1] === 'to' && isActionVerb(word))
+  return !isActionVerb(words[0]) && !hasVerb(words)
 }
 
 /**

@@ -225,11 +225,18 @@ export default defineRule({
       const person = found.people.map((one) => one.text.replace(/['’]s$/, '')).join(' and ')
       reportNodes(document, context, sentence, found.nodes, {message, expected: found.expected, note, values: {person}})
     }
-    // The phrase tables, then a tie to a possible person, are the lexical prefilter:
-    // compromise's lexicon judges the names only in sentences that pass both.
-    const tied = <Found>(sentence: Sentence, tie: (people: Person[]) => Found[]): Found[] => {
+    // A phrase match (or a modal) and a possible person, found without compromise, are the prefilter.
+    // The ties are then found once, with the possible people (some ties ask compromise for tags), and
+    // compromise's lexicon judges the names only of the people in them: a tie stands when every one
+    // is a person as found. Only when the lexicon reads a name differently ("Yesterday Anna" is
+    // "Anna") are the ties found again with the people it confirms.
+    const tied = (sentence: Sentence, tie: (people: Person[]) => Tie[]): Tie[] => {
       const possible = possiblePeople(sentence, options)
-      return possible.length > 0 && tie(possible).length > 0 ? tie(findPeople(sentence, options)) : []
+      const found = possible.length > 0 ? tie(possible) : []
+      if (found.length === 0) return []
+      const people = findPeople(sentence, options)
+      const confirmed = found.map((one) => ({...one, people: one.people.flatMap((person) => people.filter((other) => other.start === person.start && other.end === person.end))}))
+      return confirmed.every((one, index) => one.people.length === found[index].people.length) ? confirmed : tie(people)
     }
 
     const tieMatches = <Entry extends PhraseEntry>(table: PhraseTable<Entry>, tie: (sentence: Sentence, people: Person[], match: PhraseMatch<Entry>) => Tie | undefined) => {

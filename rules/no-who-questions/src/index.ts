@@ -13,47 +13,74 @@ import {
   reportNodes,
   termRange,
   termsOf,
-  type PhraseMatch,
+  wordText,
+  type PhraseMatchOf,
   type Sentence,
   type Term,
   type TermRange
 } from '@blamelint/core'
 
-const table = loadPhraseTable(new URL('../data/questions.yml', import.meta.url), {
-  kinds: ['who', 'why', 'how', 'blame', 'fault', 'duty', 'failure', 'flawed', 'lapse', 'ownership', 'inquiry']
-})
+/** The words the rule reads around a question word (see the data file). */
+const vocabulary = ['blame', 'fault', 'duty', 'failure', 'flawed', 'lapse', 'ownership', 'inquiry'] as const
+type Kind = (typeof vocabulary)[number]
 
-/** Table entries that are question words; the others are read as context. */
-const questionKinds = new Set(['who', 'why', 'how'])
+const table = loadPhraseTable(new URL('../data/questions.yml', import.meta.url), {lists: vocabulary, kinds: ['who', 'why', 'how']})
+
+/** Each kind's phrases as words, by their first word. */
+const phrasesOf = new Map(
+  vocabulary.map((kind) => {
+    const byFirst = new Map<string, string[][]>()
+    for (const phrase of table[kind]) {
+      const words = phrase.split(' ')
+      byFirst.set(words[0], [...(byFirst.get(words[0]) ?? []), words])
+    }
+    return [kind, byFirst]
+  })
+)
+
+/** Kinds whose nouns stand for their plurals too: "mistake", "mistakes". */
+const countable = new Set<Kind>(['fault', 'failure'])
+const singular = (word: string) => (word.length > 3 ? [word.replace(/s$/, ''), word.replace(/es$/, '')] : [])
 
 /** Words that may open a question clause before the question word: "So who pushed it?" */
 const openers = new Set(['and', 'but', 'so', 'then', 'also', 'or', 'ok', 'okay', 'well', 'now'])
 
-/** What the lexicon entries of the table found in one sentence, by term index. */
+/** Where the vocabulary's phrases start and end (exclusive) in a sentence's terms, by kind. */
 interface Lexicon {
-  /** Where each lexicon phrase starts, by kind. */
-  starts: Map<string, Set<number>>
-  /** Where each lexicon phrase ends (exclusive), by kind. */
-  ends: Map<string, Set<number>>
+  starts: Map<Kind, Set<number>>
+  ends: Map<Kind, Set<number>>
 }
 
-function lexiconOf(sentence: Sentence, matches: PhraseMatch[]): Lexicon {
-  const starts = new Map<string, Set<number>>()
-  const ends = new Map<string, Set<number>>()
-  for (const match of matches) {
-    const range = termRange(sentence, match.nodes)
-    const kind = match.entry.kind ?? ''
+/** The phrases of `kinds` in a sentence, as its nodes. */
+function vocabularyIn(sentence: Sentence, kinds: readonly Kind[]): Array<{kind: Kind; nodes: Sentence['node']['children']}> {
+  const children = sentence.node.children
+  const words = children.flatMap((node, index) => (node.type === 'WordNode' ? [{text: wordText(node), index}] : []))
+  return kinds.flatMap((kind) => {
+    const byFirst = phrasesOf.get(kind)!
+    return words.flatMap((word, first) => {
+      const forms = countable.has(kind) ? [word.text, ...singular(word.text)] : [word.text]
+      const phrase = forms.flatMap((form) => byFirst.get(form) ?? []).find((parts) => parts.every((part, offset) => offset === 0 || words[first + offset]?.text === part))
+      return phrase ? [{kind, nodes: children.slice(word.index, words[first + phrase.length - 1].index + 1)}] : []
+    })
+  })
+}
+
+/** The vocabulary of a question, by term index. */
+function lexiconOf(sentence: Sentence): Lexicon {
+  const lexicon: Lexicon = {starts: new Map(), ends: new Map()}
+  for (const {kind, nodes} of vocabularyIn(sentence, vocabulary)) {
+    const range = termRange(sentence, nodes)
     if (!range) continue
-    if (!starts.has(kind)) starts.set(kind, new Set())
-    if (!ends.has(kind)) ends.set(kind, new Set())
-    starts.get(kind)!.add(range[0])
-    ends.get(kind)!.add(range[1])
+    if (!lexicon.starts.has(kind)) lexicon.starts.set(kind, new Set())
+    if (!lexicon.ends.has(kind)) lexicon.ends.set(kind, new Set())
+    lexicon.starts.get(kind)!.add(range[0])
+    lexicon.ends.get(kind)!.add(range[1])
   }
-  return {starts, ends}
+  return lexicon
 }
 
-const at = (lexicon: Lexicon, kind: string, index: number) => lexicon.starts.get(kind)?.has(index) ?? false
-const after = (lexicon: Lexicon, kind: string, index: number) => lexicon.ends.get(kind)?.has(index) ?? false
+const at = (lexicon: Lexicon, kind: Kind, index: number) => lexicon.starts.get(kind)?.has(index) ?? false
+const after = (lexicon: Lexicon, kind: Kind, index: number) => lexicon.ends.get(kind)?.has(index) ?? false
 
 /** The end of the verb group that starts at `index` ("should have caught"). */
 function verbGroupEnd(terms: Term[], index: number): number {
@@ -199,19 +226,13 @@ export default defineRule({
     recommended: true
   },
   check(document, context) {
-    const bySentence = new Map<Sentence, PhraseMatch[]>()
-    for (const match of findPhrases(document, table)) {
-      const list = bySentence.get(match.sentence) ?? []
-      list.push(match)
-      bySentence.set(match.sentence, list)
-    }
-    for (const [sentence, matches] of bySentence) {
-      const questions = matches.filter((match) => questionKinds.has(match.entry.kind ?? ''))
-      // Cheap prefilter: without a question word, and a question mark or "find out", no grammar.
-      const asks = sentence.text.includes('?') || matches.some((match) => match.entry.kind === 'inquiry')
-      if (questions.length === 0 || !asks) continue
+    const bySentence = new Map<Sentence, Array<PhraseMatchOf<typeof table>>>()
+    for (const match of findPhrases(document, table)) bySentence.set(match.sentence, [...(bySentence.get(match.sentence) ?? []), match])
+    for (const [sentence, questions] of bySentence) {
+      // Cheap prefilter: a question word, and a question mark or "find out"; then the words around it, then grammar.
+      if (!sentence.text.includes('?') && vocabularyIn(sentence, ['inquiry']).length === 0) continue
       const terms = termsOf(sentence)
-      const lexicon = lexiconOf(sentence, matches)
+      const lexicon = lexiconOf(sentence)
       for (const match of questions) {
         const range = termRange(sentence, match.nodes)
         if (!range) continue

@@ -170,7 +170,7 @@ if (section('large', '2. One large document (~150,000 words, generated from the 
       alex: {run: () => measure('alex', [file])},
       'write-good': {run: () => measure('write-good', [file])},
       'parse floor (remark-parse + remark-retext, in-process)': {run: () => inProcess('floor.mjs', [file])},
-      'blamelint lint, in-process': {run: () => inProcess('lint-in-process.mjs', [file])}
+      'blamelint lint, in-process': {run: () => inProcess('lint-in-process.mjs', [file, '150000'])}
     },
     count
   )
@@ -228,21 +228,25 @@ if (section('growth', '4. Growth with input size: one document of 10 KB to 10 MB
     const count = bytes >= 1e7 ? 1 : Math.min(runs, 3)
     const results = await compare(
       {
-        'in-process lint': {run: () => inProcess('lint-in-process.mjs', [file])},
+        'in-process lint': {run: () => inProcess('lint-in-process.mjs', [file, String(words)])},
         'whole process': {run: () => measure('blamelint', [file])}
       },
       count
     )
     const n = countWords(text)
-    const micros = (results['in-process lint'].wallMs * 1000) / n
-    perWord.push({bytes, micros, rss: results['whole process'].maxRssMb})
+    const inside = results['in-process lint']
+    const micros = (inside.wallMs * 1000) / n
+    const cpuMicros = (inside.cpuMs * 1000) / n
+    perWord.push({bytes, micros, cpuMicros, rss: results['whole process'].maxRssMb})
     console.log(
-      `  ${(bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} KB`).padStart(6)}  ${String(n).padStart(8)} words  ${micros.toFixed(1).padStart(6)} µs/word in-process (${seconds(results['in-process lint'].wallMs)})  whole process ${seconds(results['whole process'].wallMs)}, ${results['whole process'].maxRssMb.toFixed(0)} MB peak${count === 1 ? '  (1 run)' : ''}`
+      `  ${(bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} KB`).padStart(6)}  ${String(n).padStart(8)} words  in-process ${micros.toFixed(1).padStart(6)} µs/word wall, ${cpuMicros.toFixed(1).padStart(6)} µs/word cpu (${seconds(inside.wallMs)})  whole process ${seconds(results['whole process'].wallMs)}, ${results['whole process'].maxRssMb.toFixed(0)} MB peak${count === 1 ? '  (1 run)' : ''}`
     )
   }
-  const middle = median(perWord.map((one) => one.micros))
-  ratio('slowest µs/word / median', Math.max(...perWord.map((one) => one.micros)) / middle, {atMost: 1.3})
-  ratio('fastest µs/word / median', Math.min(...perWord.map((one) => one.micros)) / middle, {atLeast: 0.7})
+  for (const [name, key] of [['wall', 'micros'], ['cpu', 'cpuMicros']]) {
+    const middle = median(perWord.map((one) => one[key]))
+    ratio(`slowest µs/word (${name}) / median`, Math.max(...perWord.map((one) => one[key])) / middle, {atMost: 1.3})
+    ratio(`fastest µs/word (${name}) / median`, Math.min(...perWord.map((one) => one[key])) / middle, {atLeast: 0.7})
+  }
   const largest = perWord[perWord.length - 1]
   if (largest.bytes >= 1e7) ratio('peak memory on 10 MB, MB / 400', largest.rss / 400, {atMost: 1})
 }

@@ -1,13 +1,17 @@
-// blamelint's lint time for one document in-process: modules and compromise
-// are loaded first (by linting a fixture), so the time is the work that grows
-// with the input. Prints {ms, cpuMs} as JSON.
+// blamelint's lint time for one document in-process: modules are loaded, and
+// the compiler warmed up, by first linting other documents of the same size
+// generated the same way (150,000 words in all, or 20 documents), so the time
+// is the work that grows with the input. Prints {ms, cpuMs} as JSON.
+//
+//   node lint-in-process.mjs <file> <warm-up words>
 import {readFileSync} from 'node:fs'
 import {Linter} from '../packages/blamelint/dist/index.js'
+import {postmortem} from './generate.mjs'
 
-const file = process.argv[2]
+const [file, warmUpWords] = process.argv.slice(2)
 const text = readFileSync(file, 'utf8')
-const warmUp = new URL('../fixtures/blameful.md', import.meta.url)
-new Linter().lint(readFileSync(warmUp, 'utf8'), {filePath: warmUp.pathname})
+const size = Math.min(Number(warmUpWords ?? 0), 150_000)
+for (let done = 0, seed = 100; done < 150_000 && seed < 120; done += size, seed++) new Linter().lint(postmortem({words: size, seed}), {filePath: 'warm-up.md'})
 const linter = new Linter()
 const cpu = process.cpuUsage()
 const started = performance.now()

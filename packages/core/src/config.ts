@@ -13,7 +13,7 @@ import type {ConfigData, ResolvedConfig, Rule, RuleEntry, Severity} from './type
 /** File names searched for, nearest directory first, in this order. */
 export const configFileNames = ['.blamelintrc', '.blamelintrc.json', '.blamelintrc.yaml', '.blamelintrc.yml', 'package.json']
 
-export const presetNames = ['recommended', 'all', 'none'] as const
+const presetNames = ['recommended', 'all', 'none'] as const
 
 /** A configuration and the file it came from. */
 export interface LoadedConfig {
@@ -28,7 +28,7 @@ function lineAndColumn(text: string, offset: number): string {
 }
 
 /** Parse a config file's text; syntax errors name the file, line and column. */
-export function parseConfigText(text: string, path: string): unknown {
+function parseConfigText(text: string, path: string): unknown {
   if (path.endsWith('.json')) {
     try {
       return JSON.parse(text)

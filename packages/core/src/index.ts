@@ -1,11 +1,9 @@
 export type * from './types.js'
 export {BlamelintError} from './errors.js'
-export {defineRule, docsBase, parseSeverity, resolveOptions, severities} from './rule.js'
+export {defineRule, parseSeverity, resolveOptions, type OptionsOf} from './rule.js'
 export {
   ConfigFinder,
   configFileNames,
-  parseConfigText,
-  presetNames,
   readConfigFile,
   resolveConfig,
   validateConfig,
@@ -15,9 +13,8 @@ export {
 export {formatFromPath, lintText, parseDocument, severityOf} from './linter.js'
 export {parseDirectives, isSuppressed, type Directive} from './control.js'
 export {isMention} from './mention.js'
-export {analyze, isNlpLoaded, nlp, type Nlp, type NlpView} from './nlp.js'
+export {analyze, nlp, type Nlp, type NlpView} from './nlp.js'
 export {
-  checkPhrases,
   findPhrases,
   loadPhraseTable,
   reportPhrases,
@@ -29,7 +26,7 @@ export {
   type PhraseTable,
   type TableShape
 } from './phrases.js'
-export {actionLinePrefix, isActionHeading} from './parse/builder.js'
+export {isActionHeading, spanOf} from './parse/builder.js'
 export {findPeople, mentionsIn, personAt, possiblePeople, subjectOf, type Mention, type PeopleOptions, type Person, type PersonKind} from './people.js'
 export {
   complementAfter,
@@ -37,7 +34,6 @@ export {
   isNominal,
   isVerbGroup,
   negatedBefore,
-  negations,
   nodesIn,
   phraseAfter,
   phraseAround,
@@ -56,7 +52,6 @@ export {findCounterfactuals, infinitiveOf, type Counterfactual} from './counterf
 export {actionWords, hasVerb, isActionVerb} from './verbs.js'
 export {loadData, loadWordLists, type FieldType, type FieldValue} from './data.js'
 export {findRecurrences, uniteStretches, type Stretch} from './recurrence.js'
-export {isTicketKey, ownerColumn, refersToTicket, ticketColumn, ticketKey} from './references.js'
-export {nodeNear, wordNear} from './siblings.js'
-export {fill, findingOf, fitReplacements, indefiniteArticle, reportNodes, sourceText, spanOfNodes, type Finding} from './findings.js'
-export {spanOf} from './parse/builder.js'
+export {ownerColumn, refersToTicket, ticketColumn, ticketKey} from './references.js'
+export {wordNear} from './siblings.js'
+export {findingOf, reportNodes, sourceText, type Finding} from './findings.js'

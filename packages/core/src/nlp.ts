@@ -19,11 +19,6 @@ export function nlp(): Nlp {
   return loaded
 }
 
-/** Whether compromise has been loaded in this process. */
-export function isNlpLoaded(): boolean {
-  return loaded !== undefined
-}
-
 /**
  * Analyses by sentence text (all compromise sees), kept across lints so that
  * an editor re-linting after an edit only analyses the sentences it changed.

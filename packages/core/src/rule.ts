@@ -1,21 +1,23 @@
+import type {FieldValue} from './data.js'
 import {BlamelintError} from './errors.js'
-import type {OptionSpec, Rule, RuleMeta, RuleOptions, Severity} from './types.js'
+import type {Document, OptionSpec, Rule, RuleContext, RuleMeta, RuleOptions, Severity} from './types.js'
 
 /** Where rule documentation lives. */
-export const docsBase = 'https://github.com/blamelint/blamelint/blob/main/docs/rules/'
+const docsBase = 'https://github.com/blamelint/blamelint/blob/main/docs/rules/'
 
-/** Define a rule; its docs URL is derived from its id. */
-export function defineRule<Options extends RuleOptions = RuleOptions>(rule: {
-  meta: Omit<RuleMeta, 'url' | 'options'> & {options?: Record<string, OptionSpec>}
-  check: Rule<Options>['check']
-}): Rule<Options> {
+/** The options a rule with these declared `options` receives: `{max: number}` for `{max: {type: 'number', …}}`. */
+export type OptionsOf<Specs extends Record<string, OptionSpec>> = {[Key in keyof Specs]: FieldValue<Specs[Key]['type']>}
+
+/** Define a rule; its docs URL is derived from its id, the type of its options from their declarations. */
+export function defineRule<const Specs extends Record<string, OptionSpec> = Record<never, OptionSpec>>(rule: {
+  meta: Omit<RuleMeta, 'url' | 'options'> & {options?: Specs}
+  check(document: Document, context: RuleContext<OptionsOf<Specs>>): void
+}): Rule<OptionsOf<Specs>> {
   return {
     meta: {...rule.meta, url: `${docsBase}${rule.meta.id}.md`, options: rule.meta.options ?? {}},
     check: rule.check
   }
 }
-
-export const severities: readonly Severity[] = ['off', 'suggestion', 'warning', 'error']
 
 const severityAliases: Record<string, Severity> = {
   off: 'off',

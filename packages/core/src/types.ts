@@ -120,7 +120,7 @@ export type OptionType = 'boolean' | 'number' | 'string' | 'string[]'
 
 export interface OptionSpec {
   type: OptionType
-  default: boolean | number | string | string[]
+  default: boolean | number | string | readonly string[]
   description: string
   /** Smallest allowed value, for numbers. */
   minimum?: number

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {defineRule, fill, indefiniteArticle, lintText, loadPhraseTable, reportPhrases, resolveConfig} from '../src/index.js'
+import {fill, indefiniteArticle} from '../src/findings.js'
+import {defineRule, lintText, loadPhraseTable, reportPhrases, resolveConfig} from '../src/index.js'
 
 const table = loadPhraseTable(new URL('./fixtures/suggestions.yml', import.meta.url))
 const rule = defineRule({

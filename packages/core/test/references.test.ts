@@ -1,6 +1,8 @@
 import {toString} from 'nlcst-to-string'
 import {describe, expect, it} from 'vitest'
-import {isTicketKey, mentionsIn, nodeNear, parseDocument, refersToTicket, wordNear} from '../src/index.js'
+import {mentionsIn, parseDocument, refersToTicket, wordNear} from '../src/index.js'
+import {isTicketKey} from '../src/references.js'
+import {nodeNear} from '../src/siblings.js'
 
 describe('mentionsIn', () => {
   it('finds chat mentions, e-mail addresses and handles, with the name each one gives', () => {

@@ -8,6 +8,7 @@ import {
   loadWordLists,
   loadPhraseTable,
   reportActionPhrases,
+  reportNodes,
   termsOf,
   wordText,
   type ActionItem,
@@ -103,12 +104,9 @@ export default defineRule({
       const lead = actionLead(item, isActionVerb)
       const topic = lead && openingTopic(lead)
       if (!lead || !topic || itemHasVerb(item, topic)) continue
-      const nodes = topicNodes(lead)
-      const span = {start: nodes[0].position!.start.offset!, end: nodes[nodes.length - 1].position!.end.offset!}
-      context.report({
-        span,
+      reportNodes(document, context, lead.sentence, topicNodes(lead), {
         message:
-          `\`${document.source.slice(span.start, span.end)}\` names a topic but no action, so nobody can tell what will change or when the item is done. ` +
+          '`{actual}` names a topic but no action, so nobody can tell what will change or when the item is done. ' +
           'Start with a verb and the outcome, e.g. "Add alerting for all cases where this service returns >1% errors".',
         note: 'A topic ("Monitoring improvements") collects ideas; an action item is a change someone can finish and someone else can check.'
       })

@@ -1,5 +1,5 @@
 import {createRequire} from 'node:module'
-import {defineRule, isMention, loadWordLists, ownerColumn, type Document, type Sentence} from '@blamelint/core'
+import {defineRule, isMention, loadWordLists, ownerColumn, sourceText, spanOf, type Document, type Sentence} from '@blamelint/core'
 
 const terms = loadWordLists(new URL('../data/terms.yml', import.meta.url), ['known', 'peopleSections', 'glossarySections', 'stopwords'])
 for (const term of terms.known) {
@@ -35,9 +35,10 @@ interface Use {
 
 function* usesIn(document: Document, sentence: Sentence): Generator<Use> {
   for (const node of sentence.node.children) {
-    if (node.type !== 'WordNode') continue
-    const start = node.position!.start.offset!
-    const parts = document.source.slice(start, node.position!.end.offset!).split(/([-/])/)
+    const span = spanOf(node)
+    if (node.type !== 'WordNode' || !span) continue
+    const {start} = span
+    const parts = document.source.slice(start, span.end).split(/([-/])/)
     // Ticket ids and dates: INFRA-90, 2023-MM-DD.
     if (parts.some((part) => /^\d/.test(part))) continue
     // `.NET`, `$TOKEN`, `#SRE`, `@OPS`: names and variables, not acronyms.
@@ -69,7 +70,7 @@ function isNotAnAcronym(document: Document, use: Use): boolean {
     (neighbour, side) =>
       neighbour?.type === 'WordNode' &&
       siblings[index + (side === 0 ? -1 : 1)]?.type === 'WhiteSpaceNode' &&
-      isCapitalWord(document.source.slice(neighbour.position!.start.offset!, neighbour.position!.end.offset!))
+      isCapitalWord(sourceText(document, [neighbour]))
   )
 }
 
@@ -149,7 +150,7 @@ function isDefined(acronym: string, prose: string, segments: string[][]): boolea
   return acronym.length >= 3 && spelledOut(segments, acronym)
 }
 
-export default defineRule<{allow: string[]}>({
+export default defineRule({
   meta: {
     id: 'define-acronyms',
     description: 'Flags acronyms and jargon used without a definition.',

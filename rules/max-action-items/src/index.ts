@@ -1,6 +1,6 @@
 import {defineRule} from '@blamelint/core'
 
-export default defineRule<{max: number}>({
+export default defineRule({
   meta: {
     id: 'max-action-items',
     description: 'Flags a document with more action items than a set limit.',

@@ -19,7 +19,6 @@ import {
   type PhraseMatch,
   type PhraseMatchOf,
   type PhraseTable,
-  type RuleContext,
   type Sentence,
   wordNear,
   wordText
@@ -215,8 +214,8 @@ export default defineRule({
       }
     }
   },
-  check(document, context: RuleContext) {
-    const options: PeopleOptions = {people: context.settings.people, notPeople: context.options.notPeople as string[]}
+  check(document, context) {
+    const options: PeopleOptions = {people: context.settings.people, notPeople: context.options.notPeople}
     const sentences = context.options.blockquotes ? document.sentences : document.sentences.filter((sentence) => !sentence.block.quoted)
     const reported = new Set<Person>()
     const report = (sentence: Sentence, found: Tie | undefined, message: string, note?: string) => {

@@ -1,6 +1,7 @@
 import {
   defineRule,
   findCounterfactuals,
+  findingOf,
   findPeople,
   findPhrases,
   isMention,
@@ -13,6 +14,7 @@ import {
   termRange,
   termsOf,
   type Counterfactual,
+  type Finding,
   type PeopleOptions,
   type Person,
   type PhraseEntry,
@@ -218,7 +220,7 @@ export default defineRule({
     const options: PeopleOptions = {people: context.settings.people, notPeople: context.options.notPeople}
     const sentences = context.options.blockquotes ? document.sentences : document.sentences.filter((sentence) => !sentence.block.quoted)
     const reported = new Set<Person>()
-    const report = (sentence: Sentence, found: Tie | undefined, message: string, note?: string) => {
+    const report = (sentence: Sentence, found: Tie | undefined, {message, note}: Finding) => {
       if (!found || isMention(document.source, sentence, found.nodes) || found.people.some((one) => reported.has(one))) return
       for (const one of found.people) reported.add(one)
       const person = found.people.map((one) => one.text.replace(/['’]s$/, '')).join(' and ')
@@ -241,7 +243,7 @@ export default defineRule({
     const tieMatches = <Entry extends PhraseEntry>(table: PhraseTable<Entry>, tie: (sentence: Sentence, people: Person[], match: PhraseMatch<Entry>) => Tie | undefined) => {
       for (const match of findPhrases(document, table, sentences)) {
         for (const found of tied(match.sentence, (people) => [tie(match.sentence, people, match)].filter((one) => one !== undefined))) {
-          report(match.sentence, found, match.entry.message ?? table.message, match.entry.note ?? table.note)
+          report(match.sentence, found, findingOf(match.entry, table))
         }
       }
     }
@@ -256,7 +258,7 @@ export default defineRule({
       if (!modals.some((index) => subjectOf(sentence, possible, index).length > 0)) continue
       const counterfactuals = findCounterfactuals(sentence)
       if (counterfactuals.length === 0) continue
-      for (const found of tied(sentence, (people) => tieCounterfactuals(sentence, counterfactuals, people))) report(sentence, found, counterfactualMessage, predicates.note)
+      for (const found of tied(sentence, (people) => tieCounterfactuals(sentence, counterfactuals, people))) report(sentence, found, {message: counterfactualMessage, note: predicates.note})
     }
   }
 })

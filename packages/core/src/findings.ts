@@ -78,7 +78,8 @@ export function reportNodes(document: Document, context: RuleContext, sentence: 
   const {span, expected} = finding.expected ? fitReplacements(document.source, sentenceStart, found, finding.expected) : {span: found, expected: undefined}
   const values = {...finding.values, actual: document.source.slice(found.start, found.end)}
   const note = finding.note === undefined ? undefined : fill(finding.note, values)
-  context.report({span, actual: document.source.slice(span.start, span.end), message: fill(finding.message, values), expected, note})
+  const widened = span.start !== found.start || span.end !== found.end
+  context.report({span, actual: document.source.slice(span.start, span.end), found: widened ? values.actual : undefined, message: fill(finding.message, values), expected, note})
 }
 
 /**

@@ -143,6 +143,7 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
       options: setting.options,
       settings: config.settings,
       report(report) {
+        if (report.found !== undefined && allowed.has(report.found.toLowerCase())) return
         const span = spanOfReport(report)
         const message = create(report.message, span, rule.meta.id, rule.meta.url, severity)
         message.actual = report.actual ?? (span ? text.slice(span.start, span.end) : undefined)

@@ -166,6 +166,12 @@ export interface Report {
   message: string
   /** The offending text; defaults to the source text at the range. */
   actual?: string
+  /**
+   * The text the rule found, when the range covers more so that a
+   * replacement reads well ("human error" in "a human error"); `allow`
+   * entries are matched against it too.
+   */
+  found?: string
   /** Replacements to offer (`''` means "remove"). */
   expected?: string[]
   /** Longer explanation. */

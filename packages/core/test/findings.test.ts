@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {fill, indefiniteArticle} from '../src/findings.js'
-import {defineRule, lintText, loadPhraseTable, reportPhrases, resolveConfig} from '../src/index.js'
+import {defineRule, lintText, loadPhraseTable, reportPhrases, resolveConfig, validateConfig} from '../src/index.js'
 
 const table = loadPhraseTable(new URL('./fixtures/suggestions.yml', import.meta.url))
 const rule = defineRule({
@@ -67,6 +67,11 @@ describe('suggestions fitted to the sentence', () => {
     expect(lint('Caused by a fat finger.')).toEqual([{actual: 'a fat finger', expected: ['a typo', 'an input slip'], quoted: 'fat finger'}])
     const [message] = lintText('Caused by a fat finger.', [rule], {config: resolveConfig([rule])}).messages
     expect(message.note).toBe('Found `fat finger`.')
+  })
+
+  it('let `allow` accept the text found, whatever the range grew to', () => {
+    const config = resolveConfig([rule], validateConfig({allow: ['fat finger', 'needless to say']}, [rule]))
+    expect(lintText('Caused by a fat finger. Needless to say, it broke.', [rule], {config}).messages).toEqual([])
   })
 })
 

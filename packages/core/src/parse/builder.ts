@@ -15,6 +15,7 @@ import type {
   Sentence,
   Span
 } from '../types.js'
+import {findComments} from './comments.js'
 import {withoutGroupLabels, withoutLegends, type ListRecord} from './groups.js'
 import {toParagraph, type Segment} from './paragraph.js'
 
@@ -62,14 +63,18 @@ export function isActionTableHeader(cells: string[]): boolean {
 const fieldItem =
   /^[ \t]*(owners?|assignees?|assigned to|dri|responsible|lead|ticket|tickets|issue|issues|bug|bugs|jira|tracking|tracked in|tracker|link|links|pr|due|due date|deadline|eta|status|priority|severity|type)[ \t]*:[ \t]*(\S[\s\S]*)$/i
 
+/** Longer headings are prose, and `headingParts` is quadratic on some long runs. */
+const headingLength = 300
+
 export function isActionHeading(title: string): boolean {
-  return headingParts(title).some((part) => strongPart.test(part) || weakPart.test(part))
+  return title.length <= headingLength && headingParts(title).some((part) => strongPart.test(part) || weakPart.test(part))
 }
 
 /** A paragraph that introduces a list of actions ("**Next steps:**"): only unambiguous terms. */
 function isActionLeadIn(text: string): boolean {
+  if (text.length > 60) return false
   const parts = headingParts(text)
-  return text.length <= 60 && parts.length === 1 && strongPart.test(parts[0])
+  return parts.length === 1 && strongPart.test(parts[0])
 }
 
 export interface BlockOptions {
@@ -295,8 +300,23 @@ export class DocumentBuilder {
   }
 }
 
-/** URLs, and HTML comments in plain text, which Markdown and HTML parsers keep out of text already. */
-const literal = /<!--[\s\S]*?-->|\b(?:https?:\/\/|www\.)[^\s<>()"'`]+[^\s<>()"'`.,;:!?]/g
+const url = /\b(?:https?:\/\/|www\.)[^\s<>()"'`]+[^\s<>()"'`.,;:!?]/g
+
+/** URLs, and HTML comments in plain text (which Markdown and HTML parsers keep out of text already), in order. */
+function literals(value: string): Array<{index: number; text: string}> {
+  const found: Array<{index: number; text: string}> = []
+  let last = 0
+  const urls = (to: number) => {
+    for (const match of value.slice(last, to).matchAll(url)) found.push({index: last + match.index, text: match[0]})
+  }
+  for (const comment of findComments(value)) {
+    urls(comment.start)
+    found.push({index: comment.start, text: comment.value})
+    last = comment.end
+  }
+  urls(value.length)
+  return found
+}
 
 /** URLs and comments are never linted: turn them into source segments. */
 function splitLiterals(segment: Segment): Segment[] {
@@ -305,19 +325,20 @@ function splitLiterals(segment: Segment): Segment[] {
   if (segment.end - segment.start !== segment.value.length) return [segment]
   const parts: Segment[] = []
   let last = 0
-  for (const match of segment.value.matchAll(literal)) {
-    const index = match.index
+  for (const {index, text} of literals(segment.value)) {
     if (index > last) parts.push({kind: 'text', value: segment.value.slice(last, index), start: segment.start + last, end: segment.start + index})
-    parts.push({kind: 'source', value: match[0], start: segment.start + index, end: segment.start + index + match[0].length})
-    last = index + match[0].length
+    parts.push({kind: 'source', value: text, start: segment.start + index, end: segment.start + index + text.length})
+    last = index + text.length
   }
   if (last < segment.value.length) parts.push({kind: 'text', value: segment.value.slice(last), start: segment.start + last, end: segment.end})
   return parts
 }
 
+const lineEnding = /\r\n|\r|\n/g
+
 /**
- * Split segments at line endings. A parsed text value keeps the line endings
- * of its source, so the n-th line ending of the value is the n-th of the source.
+ * Split segments at line endings. A parsed text value has as many line
+ * endings as its source, so the n-th line ending of the value is the n-th of the source.
  */
 function splitLines(segments: Segment[], source: string): Segment[][] {
   const lines: Segment[][] = [[]]
@@ -326,21 +347,23 @@ function splitLines(segments: Segment[], source: string): Segment[][] {
       lines.push([])
       continue
     }
-    if (segment.kind !== 'text' || !segment.value.includes('\n')) {
+    if (segment.kind !== 'text' || !/[\r\n]/.test(segment.value)) {
       lines[lines.length - 1].push(segment)
       continue
     }
-    const values = segment.value.split('\n')
+    // Any line ending: HTML parsers turn `\r\n` and `\r` into `\n`, so only their count agrees.
+    const values = segment.value.split(/\r\n|\r|\n/)
     const slice = source.slice(segment.start, segment.end)
     let sourceFrom = 0
     values.forEach((value, index) => {
-      const newline = index < values.length - 1 ? slice.indexOf('\n', sourceFrom) : -1
-      const sourceTo = newline === -1 ? slice.length : newline
+      lineEnding.lastIndex = sourceFrom
+      const ending = index < values.length - 1 ? lineEnding.exec(slice) : null
+      const sourceTo = ending ? ending.index : slice.length
       if (index > 0) lines.push([])
       // Skip container markers (`> `, list indents) before the line's text.
       while (value && sourceFrom < sourceTo && slice[sourceFrom] !== value[0]) sourceFrom++
       if (value) lines[lines.length - 1].push({kind: 'text', value, start: segment.start + sourceFrom, end: segment.start + sourceTo})
-      sourceFrom = sourceTo + 1
+      sourceFrom = ending ? ending.index + ending[0].length : slice.length
     })
   }
   return lines.filter((line) => line.length > 0)

@@ -10,6 +10,7 @@
 // the levels a line or a tag opens), so documents within the limit are
 // parsed untouched.
 
+import type {Paragraph} from 'nlcst'
 import type {InputFormat} from '../types.js'
 
 /** Levels of nesting parsed as such; deeper markup is read as text. */
@@ -31,9 +32,7 @@ export function limitNesting(source: string, format: InputFormat, limit = nestin
 
 /** Copy of `text` where ranges are replaced with `filler`, keeping line breaks. */
 class Blanker {
-  private readonly parts: string[] = []
-  private from = 0
-  first: number | undefined
+  private readonly ranges: Array<[number, number]> = []
 
   constructor(
     private readonly text: string,
@@ -41,35 +40,124 @@ class Blanker {
   ) {}
 
   blank(start: number, end: number): void {
-    if (end <= start) return
-    this.first ??= start
-    this.parts.push(this.text.slice(this.from, start), this.text.slice(start, end).replace(/[^\r\n]/g, this.filler))
-    this.from = end
+    if (end > start) this.ranges.push([start, end])
   }
 
   result(): Limited | undefined {
-    if (this.first === undefined) return undefined
-    const before = this.text.slice(0, this.first)
-    const line = (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1
-    return {text: this.parts.join('') + this.text.slice(this.from), line}
+    if (this.ranges.length === 0) return undefined
+    this.ranges.sort((a, b) => a[0] - b[0])
+    const parts: string[] = []
+    let from = 0
+    for (const [start, end] of this.ranges) {
+      if (end <= from) continue
+      const at = Math.max(start, from)
+      parts.push(this.text.slice(from, at), this.text.slice(at, end).replace(/[^\r\n]/g, this.filler))
+      from = end
+    }
+    const line = (this.text.slice(0, this.ranges[0][0]).match(/\r\n|\r|\n/g)?.length ?? 0) + 1
+    return {text: parts.join('') + this.text.slice(from), line}
   }
 }
 
 const listMarker = /(?:[-*+]|\d{1,9}[.)])(?=[ \t\r\n]|$)/y
 const footnoteLabel = /\[\^[^\]\s]{1,999}\]:/y
+const whitespace = /[\s\p{Zs}]/u
+const punctuation = /[\p{P}\p{S}]/u
+
+/**
+ * What micromark keeps open while it reads one paragraph's inline content,
+ * and looks back over from each later delimiter: emphasis openers and
+ * closers without openers, link brackets, unmatched `]`, unclosed `<!--`.
+ * Each is capped at the limit; past it, the markup is blanked out.
+ */
+class Inline {
+  private openers = new Map<string, number>()
+  private totalOpeners = 0
+  private strayClosers = 0
+  private brackets = 0
+  private unmatched = 0
+  private comments: number[] = []
+
+  constructor(
+    private readonly source: string,
+    private readonly out: Blanker,
+    private readonly limit: number
+  ) {}
+
+  /** A paragraph ends: only `limit` unclosed comments may stay (micromark scans to its end from each). */
+  end(): void {
+    for (const at of this.comments.slice(this.limit)) this.out.blank(at, at + 1)
+    this.openers.clear()
+    this.totalOpeners = this.strayClosers = this.brackets = this.unmatched = 0
+    this.comments = []
+  }
+
+  /** Read `source[from..to)`, a line of the paragraph after its container prefix. */
+  line(from: number, to: number): void {
+    const {source, out, limit} = this
+    for (let index = from; index < to; index++) {
+      const char = source[index]
+      if (char === '\\') {
+        index++
+      } else if (char === '[') {
+        if (this.brackets === limit) out.blank(index, index + 1)
+        else this.brackets++
+      } else if (char === ']') {
+        if (this.brackets > 0) this.brackets--
+        else if (this.unmatched === limit) out.blank(index, index + 1)
+        else this.unmatched++
+      } else if (char === '<' && source.startsWith('<!--', index)) {
+        this.comments.push(index)
+        index += 3
+      } else if (char === '-' && source.startsWith('-->', index)) {
+        this.comments = []
+        index += 2
+      } else if (char === '*' || char === '_' || char === '~') {
+        let end = index
+        while (end < to && source[end] === char) end++
+        this.run(char, index, end, index === from ? ' ' : source[index - 1], end === to ? ' ' : source[end])
+        index = end - 1
+      }
+    }
+  }
+
+  /** A delimiter run, classified as CommonMark does (left- and right-flanking). */
+  private run(char: string, start: number, end: number, before: string, after: string): void {
+    const {out, limit} = this
+    const spaceBefore = whitespace.test(before)
+    const spaceAfter = whitespace.test(after)
+    const left = !spaceAfter && (!punctuation.test(after) || spaceBefore || punctuation.test(before))
+    const right = !spaceBefore && (!punctuation.test(before) || spaceAfter || punctuation.test(after))
+    const opens = char === '_' ? left && (!right || punctuation.test(before)) : left
+    const closes = char === '_' ? right && (!left || punctuation.test(after)) : right
+    const open = this.openers.get(char) ?? 0
+    if (closes && !opens) {
+      // A closer without an opener walks back to the paragraph's start.
+      if (open > 0) {
+        this.openers.set(char, open - 1)
+        this.totalOpeners--
+      } else if (this.strayClosers === limit) out.blank(start, end)
+      else this.strayClosers++
+    } else if (opens) {
+      // Counted as an opener even when it might close: an upper bound.
+      if (this.totalOpeners === limit) return out.blank(start, end)
+      this.openers.set(char, open + 1)
+      this.totalOpeners++
+      // One run nests as deep as it is long.
+      out.blank(start + limit, end)
+    }
+  }
+}
 
 /**
  * Markdown: containers are opened at the start of a line, so a line opens at
  * most as many levels as its prefix has `>`, list markers and footnote labels,
  * plus one per two columns of indentation (each continued list item needs at
- * least two). Emphasis and strikethrough nest by delimiter runs, counted per
- * paragraph: openers add, closers take away; so do link brackets.
+ * least two). Inline markup is counted per paragraph (see `Inline`).
  */
 function limitMarkdown(source: string, limit: number): Limited | undefined {
   const out = new Blanker(source, '\u00A0')
-  let balance = 0
-  let brackets = 0
-  let unmatched = 0
+  const inline = new Inline(source, out, limit)
   let lineStart = 0
   while (lineStart <= source.length) {
     let lineEnd = lineStart
@@ -104,44 +192,14 @@ function limitMarkdown(source: string, limit: number): Limited | undefined {
     }
     if (cut !== undefined) out.blank(cut, at)
 
-    // Emphasis runs and link brackets: a blank line, a heading or a list item ends a paragraph.
-    if (at === lineEnd || opensBlock || source[at] === '#') balance = brackets = unmatched = 0
-    for (let index = at; index < lineEnd; index++) {
-      const char = source[index]
-      if (char === '\\') {
-        index++
-        continue
-      }
-      // Brackets nest no deeper than a link, but micromark looks back over
-      // every open one, and from every unmatched `]` to the paragraph start.
-      if (char === '[') {
-        if (brackets === limit) out.blank(index, index + 1)
-        else brackets++
-      } else if (char === ']') {
-        if (brackets > 0) brackets--
-        else if (unmatched === limit) out.blank(index, index + 1)
-        else unmatched++
-      }
-      if (char !== '*' && char !== '_' && char !== '~') continue
-      let end = index
-      while (end < lineEnd && source[end] === char) end++
-      const before = index === at ? ' ' : source[index - 1]
-      const after = end === lineEnd ? ' ' : source[end]
-      const opens = !/\s/.test(after)
-      const closes = !/\s/.test(before)
-      if (opens && !closes) {
-        const room = Math.max(0, limit - balance)
-        if (end - index > room) out.blank(index + room, end)
-        balance = Math.min(limit, balance + end - index)
-      } else if (closes && !opens) {
-        balance = Math.max(0, balance - (end - index))
-      }
-      index = end - 1
-    }
+    // A blank line, a heading or a list item ends a paragraph.
+    if (at === lineEnd || opensBlock || source[at] === '#') inline.end()
+    inline.line(at, lineEnd)
 
     if (lineEnd >= source.length) break
     lineStart = lineEnd + (source[lineEnd] === '\r' && source[lineEnd + 1] === '\n' ? 2 : 1)
   }
+  inline.end()
   return out.result()
 }
 
@@ -224,4 +282,46 @@ export function withoutTags(source: string): string {
   const out = new Blanker(source, ' ')
   for (const match of source.matchAll(/<(?!!--)[^<>]*>/g)) out.blank(match.index, match.index + match[0].length)
   return out.result()?.text ?? source
+}
+
+/** Words in one sentence, at most: longer "sentences" are split before the rules see them. */
+export const sentenceLimit = 500
+
+/**
+ * Split sentences of more than `sentenceLimit` words, in place. A text
+ * without sentence punctuation (a log line, a 5 MB blob) is otherwise one
+ * sentence, and work per sentence that is fine for real ones (compromise's
+ * analysis, a rule looking at every word around each match) becomes
+ * quadratic. The words and their positions do not change.
+ */
+export function splitLongSentences(paragraph: Paragraph): void {
+  if (!paragraph.children.some((child) => child.type === 'SentenceNode' && child.children.length > sentenceLimit)) return
+  const children: Paragraph['children'] = []
+  for (const sentence of paragraph.children) {
+    if (sentence.type !== 'SentenceNode' || sentence.children.length <= sentenceLimit) {
+      children.push(sentence)
+      continue
+    }
+    let from = 0
+    let words = 0
+    const piece = (to: number) => {
+      const nodes = sentence.children.slice(from, to)
+      const start = nodes[0].position?.start
+      const end = nodes[nodes.length - 1].position?.end
+      children.push({type: 'SentenceNode', children: nodes, ...(start && end ? {position: {start, end}} : {})})
+    }
+    // Cut at a space, else after punctuation ("a,b,c,…" has no space).
+    sentence.children.forEach((node, index) => {
+      if (node.type === 'WordNode') words++
+      else if (words >= sentenceLimit && index > from) {
+        const space = node.type === 'WhiteSpaceNode'
+        piece(space ? index : index + 1)
+        if (space) children.push(node)
+        from = index + 1
+        words = 0
+      }
+    })
+    if (from < sentence.children.length) piece(sentence.children.length)
+  }
+  paragraph.children = children
 }

@@ -12,7 +12,8 @@ export interface ListRecord {
 }
 
 const contains = (span: Span, offset: number) => span.start <= offset && offset < span.end
-const withoutBrackets = (text: string) => text.replace(/\([^()]*\)|\[[^\]]*\]/g, ' ')
+// `[^[\]]`, not `[^\]]`: a run of `[` without `]` is then linear, not quadratic.
+const withoutBrackets = (text: string) => text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ')
 
 /**
  * Whether an item reads as a label: one phrase of at most four words (a

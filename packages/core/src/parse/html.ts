@@ -11,7 +11,8 @@ import type {Segment} from './paragraph.js'
 // skipped); snippets as fragments.
 const fragmentProcessor = unified().use(rehypeParse, {fragment: true})
 const documentProcessor = unified().use(rehypeParse, {fragment: false})
-const isWholeDocument = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html|head|body)\b/i
+// A comment ends at its first `-->` (not `[\s\S]*?`, which backtracks exponentially over many comments).
+const isWholeDocument = /^\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype|html|head|body)\b/i
 
 /** Elements whose content is never prose. */
 const skipped = new Set(['head', 'script', 'style', 'template', 'noscript', 'pre', 'svg', 'math', 'iframe', 'object', 'select', 'textarea', 'button', 'img', 'video', 'audio', 'canvas'])

@@ -13,6 +13,7 @@ import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
 import type {Location} from 'vfile-location'
+import {splitLongSentences} from './depth.js'
 
 /** A piece of a block's inline content. */
 export type Segment =
@@ -53,9 +54,11 @@ function align(value: string, source: string): Int32Array {
   let s = 0
   for (let v = 0; v < value.length; v++) {
     let found = -1
+    const code = value.charCodeAt(v)
     const limit = Math.min(source.length, s + lookahead)
     for (let k = s; k < limit; k++) {
-      if (source.charCodeAt(k) === value.charCodeAt(v)) {
+      // HTML parsers turn `\r\n` and `\r` into `\n`.
+      if (source.charCodeAt(k) === code || (code === 10 && source.charCodeAt(k) === 13)) {
         found = k
         break
       }
@@ -66,7 +69,7 @@ function align(value: string, source: string): Int32Array {
       s = Math.min(s + 1, source.length)
     } else {
       map[v] = found
-      s = found + 1
+      s = found + (code === 10 && source.charCodeAt(found) === 13 && source.charCodeAt(found + 1) === 10 ? 2 : 1)
     }
   }
   map[value.length] = value.length === 0 ? 0 : Math.min(map[value.length - 1] + 1, source.length)
@@ -179,6 +182,7 @@ function buildParagraph(segments: Segment[], source: string, location: Location)
   }
   parser.prepared = content
   const paragraph = parser.tokenizeParagraph('')
+  splitLongSentences(paragraph)
   if (content.length > 0) {
     paragraph.position = {start: content[0].position!.start, end: content[content.length - 1].position!.end}
   }

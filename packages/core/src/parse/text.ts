@@ -3,7 +3,7 @@
 // alone without sentence punctuation is a heading (as in a text export).
 import type {Document} from '../types.js'
 import {DocumentBuilder} from './builder.js'
-import type {Comment} from './comments.js'
+import {findComments, type Comment} from './comments.js'
 import type {Segment} from './paragraph.js'
 
 const bullet = /^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(?:\[([ xX])\][ \t]+)?/
@@ -93,6 +93,5 @@ export function parseText(source: string): {document: Document; comments: Commen
     }
     flushProse()
   }
-  const comments = [...source.matchAll(/<!--[\s\S]*?-->/g)].map((match) => ({value: match[0], start: match.index, end: match.index + match[0].length}))
-  return {document: builder.finish(), comments}
+  return {document: builder.finish(), comments: findComments(source)}
 }

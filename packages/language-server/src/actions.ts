@@ -55,9 +55,8 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic): Array<{titl
   const preferred = expected.length === 1
   return expected.map((suggestion) => {
     if (suggestion === '') return {title: `Remove “${actual}”`, edits: [{range: removalRange(document, diagnostic.range), newText: ''}], preferred}
-    // "Human error caused…" → "A gap in the tooling caused…" (but keep an acronym's replacement as written).
-    const text = /^\p{Lu}\p{Ll}/u.test(actual) && /^\p{Ll}/u.test(suggestion) ? suggestion[0].toUpperCase() + suggestion.slice(1) : suggestion
-    return {title: `Replace “${actual}” with “${text}”`, edits: [{range: diagnostic.range, newText: text}], preferred}
+    // The engine already fits suggestions to the sentence (articles, capitals).
+    return {title: `Replace “${actual}” with “${suggestion}”`, edits: [{range: diagnostic.range, newText: suggestion}], preferred}
   })
 }
 

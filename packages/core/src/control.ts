@@ -53,20 +53,52 @@ export function parseDirectives(comments: Comment[], location: Location): Direct
 const applies = (directive: Directive, ruleId: string) =>
   directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId)
 
+/** Directives indexed for quick lookups: a document may hold thousands, each checked against every message. */
+interface Index {
+  /** `-line` directives by the line they apply to. */
+  lines: Map<number, Directive[]>
+  /** Per rule id, the `disable`/`enable` directives that apply to it, in source order. */
+  ranges: Map<string, Directive[]>
+}
+
+const indexes = new WeakMap<Directive[], Index>()
+
+function indexOf(directives: Directive[]): Index {
+  let index = indexes.get(directives)
+  if (!index) {
+    index = {lines: new Map(), ranges: new Map()}
+    for (const directive of directives) {
+      if (directive.kind === 'disable-next-line' || directive.kind === 'disable-line') {
+        const onLine = index.lines.get(directive.line)
+        if (onLine) onLine.push(directive)
+        else index.lines.set(directive.line, [directive])
+      }
+    }
+    indexes.set(directives, index)
+  }
+  return index
+}
+
 /** Whether the directives turn `message` off. */
 export function isSuppressed(message: VFileMessage, directives: Directive[]): boolean {
+  if (directives.length === 0) return false
   const ruleId = message.ruleId ?? ''
   const offset = message.place && 'start' in message.place ? message.place.start.offset : undefined
-  const line = message.line ?? undefined
-  let disabled = false
-  for (const directive of directives) {
-    if (!applies(directive, ruleId)) continue
-    if (directive.kind === 'disable-next-line' || directive.kind === 'disable-line') {
-      if (directive.line === line) return true
-    } else if (offset !== undefined && directive.offset <= offset) {
-      // Directives come in source order; the last one before the message wins.
-      disabled = directive.kind === 'disable'
-    }
+  const {lines, ranges} = indexOf(directives)
+  if (message.line != null && lines.get(message.line)?.some((directive) => applies(directive, ruleId))) return true
+  if (offset === undefined) return false
+  let range = ranges.get(ruleId)
+  if (!range) {
+    range = directives.filter((directive) => (directive.kind === 'disable' || directive.kind === 'enable') && applies(directive, ruleId))
+    ranges.set(ruleId, range)
   }
-  return disabled
+  // Directives come in source order; the last one at or before the message wins.
+  let low = 0
+  let high = range.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (range[middle].offset <= offset) low = middle + 1
+    else high = middle
+  }
+  return low > 0 && range[low - 1].kind === 'disable'
 }

@@ -56,9 +56,9 @@ Options:
                              version changed since the last --cache run
       --cache-location <f>   The cache file (default:
                              node_modules/.cache/blamelint/cache.json)
-      --concurrency <n>      Worker threads for many files: a number, auto (the
-                             default: up to one per core when there is enough
-                             text) or off
+      --concurrency <n>      Threads for many files (the main thread and workers):
+                             a number, auto (the default: up to one per core
+                             when there is enough text) or off
   -o, --output-file <file>   Write the report to a file instead of standard output
       --color, --no-color    Force colours on or off in the stylish report
       --list-rules           List every rule with its default severity

@@ -1,8 +1,8 @@
-// Linting many files on every core: worker threads, each with its own
-// Linter, take files one at a time (largest first, so one big file does not
-// finish last). Small runs stay on the main thread, where starting workers
-// (each loads the rules, and compromise when a sentence needs it) would cost
-// more than it saves.
+// Linting many files on every core: the main thread and worker threads, each
+// with its own Linter, take files from one queue (largest first, so one big
+// file does not finish last). Small runs stay on the main thread alone, where
+// starting workers (each loads the rules, and compromise when a sentence
+// needs it) would cost more than it saves.
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {BlamelintError, type InputFormat, type Linter, type LinterOptions} from 'blamelint'
@@ -38,45 +38,76 @@ export function threadsFor(jobs: LintJob[], concurrency: Concurrency): number {
 
 /** Lint `jobs` with `linter`, or with worker threads that build the same linter from `linterOptions`. */
 export async function lintJobs(jobs: LintJob[], linter: Linter, linterOptions: LinterOptions, concurrency: Concurrency): Promise<StoredMessage[][]> {
+  const lint = (job: LintJob) => linter.lint(job.text, {filePath: job.filePath, format: job.format}).messages.map(storeMessage)
   const threads = threadsFor(jobs, concurrency)
-  if (threads === 0) return jobs.map((job) => linter.lint(job.text, {filePath: job.filePath, format: job.format}).messages.map(storeMessage))
-  return lintInWorkers(jobs, threads, linterOptions)
+  if (threads === 0) return jobs.map(lint)
+  return lintInThreads(jobs, threads, lint, linterOptions)
 }
 
 // Tests run the CLI from its TypeScript source; the worker is always the built one.
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url)
 
-function lintInWorkers(jobs: LintJob[], threads: number, linterOptions: LinterOptions): Promise<StoredMessage[][]> {
+/** Jobs a worker holds at once, so it has the next file while the main thread is busy linting. */
+const inFlight = 2
+
+/**
+ * Lint on the main thread and `threads - 1` workers, all taking files from
+ * one queue. The main thread has the rules loaded already, so it saves a
+ * worker's start; it lints one file at a time and lets the workers' replies
+ * in between.
+ */
+function lintInThreads(jobs: LintJob[], threads: number, lint: (job: LintJob) => StoredMessage[], linterOptions: LinterOptions): Promise<StoredMessage[][]> {
   const results: StoredMessage[][] = new Array(jobs.length)
   const queue = jobs.map((_, index) => index).sort((a, b) => jobs[b].text.length - jobs[a].text.length)
   const workers: Worker[] = []
   let pending = jobs.length
+  let stopped = false
 
   return new Promise<StoredMessage[][]>((resolve, reject) => {
     const stop = (error?: Error) => {
+      if (stopped) return
+      stopped = true
       for (const worker of workers) void worker.terminate()
       if (error) reject(error)
       else resolve(results)
     }
-    const feed = (worker: Worker) => {
-      const index = queue.shift()
-      if (index !== undefined) worker.postMessage({index, job: jobs[index]})
+    const done = (index: number, messages: StoredMessage[]) => {
+      results[index] = messages
+      if (--pending === 0) stop()
     }
-    for (let count = 0; count < threads; count++) {
+    for (let count = 1; count < threads; count++) {
       const worker = new Worker(workerUrl, {workerData: {linterOptions}})
+      let held = 0
+      const feed = () => {
+        for (; held < inFlight && queue.length > 0; held++) {
+          const index = queue.shift()!
+          worker.postMessage({index, job: jobs[index]})
+        }
+      }
       workers.push(worker)
       worker.on('message', (reply: WorkerReply) => {
         if ('error' in reply) return stop(rebuildError(reply.error))
-        results[reply.index] = reply.messages
-        if (--pending === 0) stop()
-        else feed(worker)
+        held--
+        done(reply.index, reply.messages)
+        feed()
       })
       worker.on('error', (error) => stop(error))
       worker.on('exit', (code) => {
         if (pending > 0 && code !== 0) stop(new Error(`a worker thread exited with code ${code}`))
       })
-      feed(worker)
+      feed()
     }
+    const onMainThread = () => {
+      const index = queue.shift()
+      if (stopped || index === undefined) return
+      try {
+        done(index, lint(jobs[index]))
+      } catch (error) {
+        return stop(error as Error)
+      }
+      setImmediate(onMainThread)
+    }
+    setImmediate(onMainThread)
   })
 }
 

@@ -170,7 +170,7 @@ if (section('large', '2. One large document (~150,000 words, generated from the 
       alex: {run: () => measure('alex', [file])},
       'write-good': {run: () => measure('write-good', [file])},
       'parse floor (remark-parse + remark-retext, in-process)': {run: () => inProcess('floor.mjs', [file])},
-      'blamelint lint, in-process': {run: () => inProcess('lint-in-process.mjs', [file, '150000'])}
+      'blamelint lint, in-process': {run: () => inProcess('lint-in-process.mjs', [file, '30000'])}
     },
     count
   )

@@ -10,7 +10,7 @@
 // the levels a line or a tag opens), so documents within the limit are
 // parsed untouched.
 
-import type {Paragraph} from 'nlcst'
+import type {Paragraph, SentenceContent} from 'nlcst'
 import type {InputFormat} from '../types.js'
 
 /** Levels of nesting parsed as such; deeper markup is read as text. */
@@ -324,4 +324,31 @@ export function splitLongSentences(paragraph: Paragraph): void {
     if (from < sentence.children.length) piece(sentence.children.length)
   }
   paragraph.children = children
+}
+
+/**
+ * Tokens parse-latin's plugins see at once. They splice the token list for
+ * each word they merge ("don't", "e.g."), quadratic in what they see, and
+ * spread a merged word's parts as arguments (a stack overflow past 100,000).
+ */
+export const tokenRun = 2000
+
+/**
+ * Build a paragraph from `content` with `tokenize`, in runs of about
+ * `tokenRun` tokens cut at a space (else anywhere), so that a 5 MB line
+ * costs linear time. Shorter paragraphs are tokenized whole, as before.
+ */
+export function paragraphInRuns(content: SentenceContent[], tokenize: (part: SentenceContent[]) => Paragraph): Paragraph {
+  if (content.length <= tokenRun) return tokenize(content)
+  const children: Paragraph['children'] = []
+  for (let from = 0; from < content.length; ) {
+    let to = Math.min(content.length, from + tokenRun)
+    const limit = Math.min(content.length, to + tokenRun)
+    let space = to
+    while (space < limit && content[space].type !== 'WhiteSpaceNode') space++
+    if (space < limit) to = space
+    for (const child of tokenize(content.slice(from, to)).children) children.push(child)
+    from = to
+  }
+  return {type: 'ParagraphNode', children}
 }

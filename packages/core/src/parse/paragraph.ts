@@ -13,7 +13,7 @@ import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
 import type {Location} from 'vfile-location'
-import {splitLongSentences} from './depth.js'
+import {paragraphInRuns, splitLongSentences} from './depth.js'
 
 /** A piece of a block's inline content. */
 export type Segment =
@@ -180,8 +180,10 @@ function buildParagraph(segments: Segment[], source: string, location: Location)
     }
     previousEnd = segment.end
   }
-  parser.prepared = content
-  const paragraph = parser.tokenizeParagraph('')
+  const paragraph = paragraphInRuns(content, (part) => {
+    parser.prepared = part
+    return parser.tokenizeParagraph('')
+  })
   splitLongSentences(paragraph)
   if (content.length > 0) {
     paragraph.position = {start: content[0].position!.start, end: content[content.length - 1].position!.end}

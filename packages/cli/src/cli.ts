@@ -8,7 +8,7 @@ import {dirname, resolve} from 'node:path'
 import {BlamelintError, Linter, rules, severityOf, type LinterOptions, type ResolvedConfig} from 'blamelint'
 import {defaultCacheLocation, lintWithCache} from './cache.js'
 import {documentRules, findChanges, keepChanged, retainMessages, type ChangedLines} from './diff.js'
-import {decode, expandPaths, loadIgnore, readText} from './files.js'
+import {decode, expandPaths, loadIgnore, oneLine, readText, realPath} from './files.js'
 import {formatters, type FileResult, type FormatContext} from './formatters/index.js'
 import {restoreFile, type StoredMessage} from './messages.js'
 import {parseOptions, usage, type CliOptions} from './options.js'
@@ -37,10 +37,10 @@ export async function guard(io: Pick<Io, 'stderr'>, task: () => Promise<number>)
     return await task()
   } catch (error) {
     if (error instanceof BlamelintError) {
-      io.stderr(`blamelint: ${error.message}\n`)
+      io.stderr(`blamelint: ${oneLine(error.message)}\n`)
     } else {
       // A bug in blamelint, not the user's mistake: still one line, and a hint.
-      io.stderr(`blamelint: internal error: ${(error as Error)?.message ?? String(error)} (set BLAMELINT_DEBUG=1 for details)\n`)
+      io.stderr(`blamelint: internal error: ${oneLine((error as Error)?.message ?? String(error))} (set BLAMELINT_DEBUG=1 for details)\n`)
       if (process.env.BLAMELINT_DEBUG) io.stderr(`${(error as Error)?.stack}\n`)
     }
     return 2
@@ -82,7 +82,9 @@ export interface CheckResult {
   results: FileResult[]
   errors: number
   warnings: number
-  /** 1 for errors or too many warnings, else 0. */
+  /** Files that could not be read. */
+  unreadable: number
+  /** 2 when a file could not be read, 1 for errors or too many warnings, else 0. */
   exitCode: number
 }
 
@@ -104,7 +106,7 @@ export function formatContext(io: Pick<Io, 'cwd'>, color: boolean): FormatContex
  * `--quiet` select, and decide the exit code.
  */
 export async function check(options: CliOptions, io: Io, linter = linterFor(options, io)): Promise<CheckResult> {
-  const results = await lintInputs(options, io, linter)
+  const {results, unreadable} = await lintInputs(options, io, linter)
   let errors = 0
   let warnings = 0
   for (const {file} of results) {
@@ -117,36 +119,48 @@ export async function check(options: CliOptions, io: Io, linter = linterFor(opti
   }
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings
   if (tooManyWarnings) io.stderr(`blamelint: ${warnings} warnings, more than the ${options.maxWarnings} allowed by --max-warnings\n`)
-  return {results, errors, warnings, exitCode: errors > 0 || tooManyWarnings ? 1 : 0}
+  return {results, errors, warnings, unreadable, exitCode: unreadable > 0 ? 2 : errors > 0 || tooManyWarnings ? 1 : 0}
 }
 
-async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<FileResult[]> {
+/** A note about one input on stderr (a skipped or repaired file). */
+const note = (io: Io, path: string, text: string) => io.stderr(`blamelint: ${oneLine(path)}: ${text}\n`)
+
+/** The files' results, and how many could not be read. A run that could lint nothing at all fails. */
+async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<{results: FileResult[]; unreadable: number}> {
   const results: FileResult[] = []
   const useStdin = options.paths[0] === '-' || (options.paths.length === 0 && (io.readStdin !== undefined || options.stdinFilename !== undefined))
   if (useStdin) {
     if (!io.readStdin) throw new BlamelintError('standard input is a terminal: pipe text in, or give file paths')
     const {text, warning} = decode(await io.readStdin())
     const path = options.stdinFilename ?? '<stdin>'
-    if (warning) io.stderr(`blamelint: ${path}: ${warning}\n`)
-    if (text !== undefined) {
-      const filePath = options.stdinFilename ? resolve(io.cwd, options.stdinFilename) : undefined
-      results.push({path, file: linter.lint(text, {filePath, format: options.inputFormat})})
-    }
-    return results
+    if (warning) note(io, path, warning)
+    if (text === undefined) throw new BlamelintError('nothing was linted', path)
+    const filePath = options.stdinFilename ? resolve(io.cwd, options.stdinFilename) : undefined
+    if (filePath) refuseToOverwrite(options, io, [filePath])
+    results.push({path, file: linter.lint(text, {filePath, format: options.inputFormat})})
+    return {results, unreadable: 0}
   }
   if (options.paths.length === 0) throw new BlamelintError('no input: give files, directories or globs, or pipe text in (see blamelint --help)')
   const changes = options.diff ? await findChanges(io.cwd, options.diffBase) : undefined
   const files = await expandPaths(options.paths, io.cwd, loadIgnore(io.cwd, options.ignorePath))
+  refuseToOverwrite(options, io, files)
   const documentLevel = documentRules(rules)
   const inputs: Array<{path: string; changed?: ChangedLines; job: LintJob}> = []
+  let attempted = 0
+  let unreadable = 0
   for (const path of files) {
     const absolute = resolve(io.cwd, path)
     const changed = changes?.forFile(absolute)
     if (changes && !changed) continue
-    const {text, warning} = await readText(path, io.cwd)
-    if (warning) io.stderr(`blamelint: ${path}: ${warning}\n`)
+    attempted++
+    const {text, warning, error} = await readText(path, io.cwd)
+    if (error) unreadable++
+    if (error || warning) note(io, path, error ?? warning!)
     if (text === undefined) continue
     inputs.push({path, changed, job: {text, filePath: absolute, format: options.inputFormat}})
+  }
+  if (attempted > 0 && inputs.length === 0) {
+    throw new BlamelintError(`nothing was linted: ${attempted === 1 ? 'the file was' : `all ${attempted} files were`} skipped or unreadable`)
   }
   const messages = await lintCached(inputs.map((input) => input.job), options, io, linter)
   inputs.forEach(({path, changed, job}, index) => {
@@ -154,7 +168,16 @@ async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<
     if (changed) keepChanged(file, changed, documentLevel)
     results.push({path, file})
   })
-  return results
+  return {results, unreadable}
+}
+
+/** `--output-file` must not name a file being linted: the report would replace it. */
+function refuseToOverwrite(options: CliOptions, io: Io, files: string[]): void {
+  if (!options.outputFile) return
+  const output = realPath(resolve(io.cwd, options.outputFile))
+  if (files.some((file) => realPath(resolve(io.cwd, file)) === output)) {
+    throw new BlamelintError('--output-file names a file being linted; the report would replace it', options.outputFile)
+  }
 }
 
 /** Lint jobs on the cores `--concurrency` allows, reusing the messages `--cache` kept for unchanged files. */

@@ -156,6 +156,9 @@ export function parseOptions(argv: string[], rules: Rule[]): CliOptions {
   if (values['stdin-filename'] !== undefined && positionals.length > 0 && stdinPaths.length === 0) {
     throw new BlamelintError('--stdin-filename is for standard input; do not combine it with file paths')
   }
+  if (values['print-config'] !== undefined && (positionals.length > 0 || diff)) {
+    throw new BlamelintError('--print-config prints the configuration for one file and lints nothing; do not combine it with paths or --diff')
+  }
 
   return {
     paths: diff && positionals.length === 0 ? ['.'] : positionals,

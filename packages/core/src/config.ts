@@ -40,12 +40,19 @@ function parseConfigText(text: string, path: string): unknown {
     }
   }
   const document = yaml().parseDocument(text, {prettyErrors: false})
-  const [error] = document.errors
+  // A tag the YAML core schema does not know (`!!js/function`, `!!python/object`) is refused, not read as a string.
+  const [error] = [...document.errors, ...document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')]
   if (error) {
-    const where = error.linePos ? `${error.linePos[0].line}:${error.linePos[0].col}` : '1:1'
-    throw new BlamelintError(`${where}: invalid YAML: ${error.message.split('\n')[0]}`, path)
+    const where = error.linePos ? `${error.linePos[0].line}:${error.linePos[0].col}` : lineAndColumn(text, error.pos[0])
+    const hint = error.code === 'TAG_RESOLVE_FAILED' ? ' (configuration is plain data: strings, numbers, lists and maps)' : ''
+    throw new BlamelintError(`${where}: invalid YAML: ${error.message.split('\n')[0]}${hint}`, path)
   }
-  return document.toJS()
+  try {
+    return document.toJS()
+  } catch (problem) {
+    // Aliases that expand beyond the library's limit ("billion laughs").
+    throw new BlamelintError(`invalid YAML: ${(problem as Error).message}`, path)
+  }
 }
 
 const topLevelKeys = new Set(['preset', 'rules', 'people', 'allow', 'overrides'])

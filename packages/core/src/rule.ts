@@ -59,7 +59,8 @@ export function resolveOptions(meta: RuleMeta, given: unknown, where: string, fi
   const options: RuleOptions = {}
   for (const [key, spec] of Object.entries(meta.options)) options[key] = spec.default
   for (const [key, value] of Object.entries((given ?? {}) as Record<string, unknown>)) {
-    const spec = meta.options[key]
+    // Own keys only: `constructor` or `toString` are no options.
+    const spec = Object.hasOwn(meta.options, key) ? meta.options[key] : undefined
     if (!spec) {
       const known = Object.keys(meta.options)
       throw new BlamelintError(

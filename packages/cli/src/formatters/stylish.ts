@@ -15,6 +15,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {compareFile, compareMessage} from 'vfile-sort'
 import {statistics} from 'vfile-statistics'
+import {oneLine} from '../files.js'
 import type {Formatter} from './types.js'
 
 /** Characters string-width counts as one column each, whatever their neighbours. */
@@ -95,10 +96,10 @@ export const stylish: Formatter = (results, context) => {
   for (const {path, file} of [...results].sort((a, b) => compareFile({path: a.path} as VFile, {path: b.path} as VFile))) {
     if (file.messages.length === 0) continue
     const messages = [...file.messages].sort(compareMessage)
-    all.push(...messages)
+    for (const message of messages) all.push(message)
     const stats = statistics(messages)
     if (lastWasMessage) rows.push('')
-    rows.push(style.underline + (stats.fatal ? style.red : style.yellow) + path + style.defaultColor + style.noUnderline)
+    rows.push(style.underline + (stats.fatal ? style.red : style.yellow) + oneLine(path) + style.defaultColor + style.noUnderline)
     for (const message of messages) rows.push(...messageRows(message))
     lastWasMessage = true
   }

@@ -108,46 +108,67 @@ function expands(text: string, acronym: string): boolean {
 }
 
 /**
- * Whether a run of words somewhere in `segments` spells the acronym: "change
+ * The acronyms a run of words somewhere in `segments` spells: "change
  * advisory board", "mean time to detect", "Infrastructure, Platforms, and
  * Security". Small words are skipped one at a time, so that "Phase II of the
- * rollout" does not spell PIR.
+ * rollout" does not spell PIR. Collected in one pass over the words (each
+ * run of up to 11 words from a start word), not a pass per acronym.
  */
-function spelledOut(segments: string[][], acronym: string): boolean {
-  const letters = acronym.toLowerCase()
-  return segments.some((words) =>
-    words.some((word, start) => {
-      if (word[0] !== letters[0] || stopwords.has(word)) return false
-      for (let end = start + letters.length; end <= Math.min(words.length, start + letters.length * 2 - 1); end++) {
-        if (!stopwords.has(words[end - 1]) && spells(words.slice(start, end), letters, 1)) return true
+function spellings(segments: string[][]): Set<string> {
+  const spelled = new Set<string>()
+  for (const words of segments) {
+    words.forEach((word, start) => {
+      if (stopwords.has(word)) return
+      // Depth-first over the words after `start`: each gives its initial, or a small word (one at a time) is skipped.
+      const walk = (at: number, letters: string, skipped: boolean) => {
+        const length = at - start
+        if (letters.length >= 3 && !stopwords.has(words[at - 1]) && length <= letters.length * 2 - 1) spelled.add(letters)
+        if (at >= words.length || letters.length >= 6 || length >= 11) return
+        walk(at + 1, letters + words[at][0], false)
+        if (!skipped && stopwords.has(words[at])) walk(at + 1, letters, true)
       }
-      return false
+      walk(start + 1, word[0], false)
     })
-  )
+  }
+  return spelled
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** An acronym as `capitals` reads it, without its plural. */
+const acronym = '([A-Z][A-Z&]*[A-Z])'
 
-/** Whether the document defines `acronym` anywhere, before or after its first use. */
-function isDefined(acronym: string, prose: string, segments: string[][]): boolean {
-  const name = escape(acronym)
+/**
+ * Which acronyms the document defines, before or after their first use.
+ * Each pattern runs once over the prose with any acronym in its place,
+ * rather than once per acronym: a document with thousands of acronyms (a
+ * pasted table, a log) made that quadratic.
+ */
+function definitions(prose: string, segments: string[][]): (name: string) => boolean {
+  const defined = new Set<string>()
   // "extract, transform, load (ETL)", "the change board (or CAB)".
-  if (new RegExp(`[\\p{L}\\p{N}][^\\S\\n]*\\((?:or |aka |a\\.k\\.a\\. |hereafter |short |abbreviated )?["“']?${name}s?["”']?(?: for short)?\\)`, 'u').test(prose)) return true
+  for (const match of prose.matchAll(new RegExp(`[\\p{L}\\p{N}][^\\S\\n]*\\((?:or |aka |a\\.k\\.a\\. |hereafter |short |abbreviated )?["“']?${acronym}s?["”']?(?: for short)?\\)`, 'gu'))) {
+    defined.add(match[1])
+  }
+  for (const match of prose.matchAll(new RegExp(`\\b${acronym}s?\\b,?\\s+(?:stands for|is short for|short for|is an abbreviation for|is an acronym for)\\s`, 'gu'))) {
+    defined.add(match[1])
+  }
   // "ETL (extract, transform, load)", "ETL stands for …", glossary lines "ETL: …".
   const after = [
-    new RegExp(`\\b${name}s?\\b["”']?\\s*\\(([^()\\n]{3,120})\\)`, 'gu'),
-    new RegExp(`\\b${name}s?\\b["”']?,?\\s+(?:stands for|is short for|short for|is an abbreviation for|is an acronym for|means|refers to|is the|is our|or|i\\.e\\.,?)\\s+([^.;()\\n]{3,120})`, 'gu'),
-    new RegExp(`^\\s*["“]?${name}s?["”]?(?:\\s+\\p{L}+){0,2}\\s*[:—–=-]\\s*([^\\n]{3,120})`, 'gmu'),
-    new RegExp(`\\b${name}s?\\b\\s*[—–]\\s*([^—–.;()\\n]{3,120})`, 'gu')
+    new RegExp(`\\b${acronym}s?\\b["”']?\\s*\\(([^()\\n]{3,120})\\)`, 'gu'),
+    new RegExp(`\\b${acronym}s?\\b["”']?,?\\s+(?:stands for|is short for|short for|is an abbreviation for|is an acronym for|means|refers to|is the|is our|or|i\\.e\\.,?)\\s+([^.;()\\n]{3,120})`, 'gu'),
+    // `[^\\S\\n]*`, not `\\s*`: from every line start, `\\s*` rescanned a run of blank lines.
+    new RegExp(`^[^\\S\\n]*["“]?${acronym}s?["”]?(?:\\s+\\p{L}+){0,2}\\s*[:—–=-]\\s*([^\\n]{3,120})`, 'gmu'),
+    new RegExp(`\\b${acronym}s?\\b\\s*[—–]\\s*([^—–.;()\\n]{3,120})`, 'gu')
   ]
-  if (new RegExp(`\\b${name}s?\\b,?\\s+(?:stands for|is short for|short for|is an abbreviation for|is an acronym for)\\s`, 'u').test(prose)) return true
-  if (after.some((pattern) => [...prose.matchAll(pattern)].some((match) => expands(match[1], acronym)))) return true
-  // "the change advisory board, or CAB,".
-  for (const match of prose.matchAll(new RegExp(`([^.;:()\\n]{3,120}?),?\\s+(?:or|aka|a\\.k\\.a\\.|also known as|known as|hereafter|abbreviated(?: as)?|shortened to|[—–])\\s+["“]?${name}\\b`, 'gu'))) {
-    const words = wordsOf(match[1].replaceAll('-', ' '))
-    if (words.some((_, start) => spells(words.slice(start), acronym.toLowerCase()))) return true
+  for (const pattern of after) {
+    for (const match of prose.matchAll(pattern)) if (expands(match[2], match[1])) defined.add(match[1])
   }
-  return acronym.length >= 3 && spelledOut(segments, acronym)
+  // "the change advisory board, or CAB,".
+  for (const match of prose.matchAll(new RegExp(`([^.;:()\\n]{3,120}?),?\\s+(?:or|aka|a\\.k\\.a\\.|also known as|known as|hereafter|abbreviated(?: as)?|shortened to|[—–])\\s+["“]?${acronym}\\b`, 'gu'))) {
+    const words = wordsOf(match[1].replaceAll('-', ' '))
+    if (words.some((_, start) => spells(words.slice(start), match[2].toLowerCase()))) defined.add(match[2])
+  }
+  const spelled = spellings(segments)
+  return (name) => defined.has(name) || (name.length >= 3 && spelled.has(name.toLowerCase()))
 }
 
 export default defineRule({
@@ -190,9 +211,9 @@ export default defineRule({
     if (first.size === 0) return
 
     const prose = document.blocks.map((block) => block.text).join('\n')
-    const segments = prose.split(/[.;:()!?\n]+/).map(wordsOf)
+    const isDefined = definitions(prose, prose.split(/[.;:()!?\n]+/).map(wordsOf))
     for (const [acronym, use] of first) {
-      if (glossary.has(acronym) || isDefined(acronym, prose, segments)) continue
+      if (glossary.has(acronym) || isDefined(acronym)) continue
       context.report({
         span: {start: use.start, end: use.end},
         actual: acronym,

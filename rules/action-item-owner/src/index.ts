@@ -17,7 +17,9 @@ import {
 const ownerLabel = /\b(?:owners?|assignees?|dri|responsible)\s*[:=]\s*\S|\b(?:owned by|assigned to)\s+\S|\([^()]*\b(?:team|squad|rotation|on-?call)\b[^()]*\)/i
 /** A name in parentheses or after a dash at the end of an item: "(Ngozi Okafor)", "(Kim, Lee)", "— Kim". */
 const nameWord = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}`
-const trailingName = new RegExp(String.raw`(?:\(\s*(${nameWord}(?:\s*(?:,|&|and|/)\s*${nameWord})*)\s*\)|[—–]\s*(${nameWord}))\s*[.;]?\s*$`, 'u')
+// "and" only between spaces: as `\s*and\s*` it could also end a name ("Roland Lee"), and a
+// list of such names backtracked exponentially.
+const trailingName = new RegExp(String.raw`(?:\(\s*(${nameWord}(?:(?:\s*[,&/]\s*|\s+and\s+)${nameWord})*)\s*\)|[—–]\s*(${nameWord}))\s*[.;]?\s*$`, 'u')
 /** Words in trailing parentheses that are statuses or priorities, not people. */
 const notNames = /^(?:done|completed?|fixed|resolved|closed|shipped|ongoing|open|optional|blocked|pending|planned|in progress|high|medium|low|critical|urgent|minor|major|later|next|now|today|tomorrow|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december)$/i
 const emptyValue = /^\s*(?:$|-+\s*$|—|–|n\/?a\b|none\b|tbd\b|tbc\b|\?|unassigned\b|unknown\b|nobody\b)/i

@@ -53,7 +53,8 @@ const hasFailureWord = (sentence: Sentence) => sentenceWords(sentence).some((wor
 
 // Numbers are read here rather than from a phrase table, which cannot compare
 // them: "4% of requests" is partial, "100% of requests failed" is not.
-const percentage = /(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)(?:\s+of(?:\s+[\w-]+){1,2})?/gi
+// Starting at a number's first digit: from every digit of a long run, `\d+` rescanned the rest.
+const percentage = /(?<!\d)(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)(?:\s+of(?:\s+[\w-]+){1,2})?/gi
 const numberWords: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100}
 const count = `\\d[\\d,]*|${Object.keys(numberWords).join('|')}`
 const share = new RegExp(`\\b(${count})\\s+(?:out\\s+)?of\\s+(?:the\\s+|our\\s+|its\\s+)?(${count})\\b(?:\\s+[\\w-]+)?`, 'gi')

@@ -26,6 +26,8 @@ interface Case {
 const repeat = (unit: string, size: number) => unit.repeat(Math.max(1, Math.round(size / unit.length)))
 const numbered = (count: number, unit: (index: number) => string) => Array.from({length: Math.round(count)}, (_, index) => unit(index)).join('')
 const capitalised = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliet']
+/** A different word in capitals for every number: an acronym. */
+const letters = (index: number) => Array.from({length: 4}, (_, place) => String.fromCharCode(65 + (Math.floor(index / 26 ** place) % 26))).join('')
 
 /** Runs of one character: each may start a construct that a careless pattern or parser rescans to the end. */
 const characterRuns: Record<string, number> = {
@@ -63,7 +65,11 @@ const cases: Record<string, Case> = {
   handles: {size: 5_000, make: (size, salt) => `${salt} ${repeat('@a.b ', size)}`},
   URLs: {size: 20_000, make: (size, salt) => `${salt} https://${repeat('a/', size)}`},
   percentages: {size: 5_000, make: (size, salt) => `${salt} ${repeat('1.5% of ', size)}`},
-  acronyms: {size: 5_000, make: (size, salt) => numbered(size / 12, (index) => `ABC${index % 10} ${salt} (`)}
+  acronyms: {size: 5_000, make: (size, salt) => numbered(size / 12, (index) => `ABC${index % 10} ${salt} (`)},
+  'thousands of distinct acronyms': {size: 5_000, make: (size, salt) => numbered(size / 20, (index) => `${salt} saw ${letters(index + 1000)} fail. `)},
+  'a long number in an outage sentence': {size: 20_000, make: (size, salt) => `The outage ${salt} affected ${repeat('1', size)} users.`},
+  'people named in an action item': {size: 200, make: (size, salt) => `## Action items\n\n- Fix ${salt} (${repeat('Roland Lee/', size)}Kim) later\n`},
+  'front matter with long runs of spaces': {size: 20_000, formats: ['markdown'], make: (size, salt) => `---\nnote: ${salt}${repeat(' ', size)}x\n---\n\nHuman error.\n`}
 }
 
 /** Milliseconds to lint `make(size)`: the best of `runs` runs. */

@@ -89,3 +89,30 @@ describe.each(formats)('linting arbitrary text as %s', (format) => {
     )
   })
 })
+
+describe('phrases in configuration are literal text', () => {
+  // Each holds regular-expression syntax; read as patterns they would match
+  // (or hang on, or fail to compile), read as text they match nothing here.
+  const patterns = ['human.*', 'human\\s+error', '(a+)+$', '[', 'h.man error', '*', 'C++', '(?<x>', '\\']
+  const text = `The root cause was human error. Dylan and Kim ran the deploy. ${'a'.repeat(5_000)}! The ETL and CAB steps failed.`
+  const ids = (config: object) =>
+    new Linter({config: {preset: 'all', ...config}})
+      .lint(text, {format: 'markdown'})
+      .messages.map((message) => `${message.ruleId}:${message.actual}`)
+  const plain = ids({})
+
+  it('matches `allow` entries as whole text, never as patterns', () => {
+    expect(plain).toContain('no-human-error:human error')
+    expect(ids({allow: patterns})).toEqual(plain)
+    expect(ids({allow: ['Human Error']})).toEqual(plain.filter((id) => id !== 'no-human-error:human error'))
+  })
+
+  it('matches `people` and rule options as text, never as patterns', () => {
+    expect(ids({people: patterns})).toEqual(plain)
+    expect(ids({rules: {'define-acronyms': ['warning', {allow: patterns}], 'no-named-blame': ['warning', {notPeople: patterns}]}})).toEqual(
+      ids({rules: {'define-acronyms': 'warning', 'no-named-blame': 'warning'}})
+    )
+    expect(plain.filter((id) => id.startsWith('define-acronyms'))).toEqual(['define-acronyms:ETL', 'define-acronyms:CAB'])
+    expect(ids({rules: {'define-acronyms': ['warning', {allow: ['etl', 'CAB']}]}}).filter((id) => id.startsWith('define-acronyms'))).toEqual([])
+  })
+})

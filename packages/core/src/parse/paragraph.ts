@@ -13,7 +13,7 @@ import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
 import type {Location} from 'vfile-location'
-import {paragraphInRuns, splitLongSentences} from './depth.js'
+import {paragraphInRuns, splitLongSentences} from './limits.js'
 
 /** A piece of a block's inline content. */
 export type Segment =

@@ -1,14 +1,22 @@
-// Pathological nesting — lists or block quotes 10,000 levels deep, emphasis
-// or HTML elements nested thousands deep — makes micromark's mdast compiler
-// quadratic and overflows the stack in recursive tree walkers (unified
-// utilities, hast-util-from-parse5, ours). Real documents nest a few levels,
-// so before parsing, markup that would open more than `nestingLimit` levels
-// is blanked out: replaced, character for character, with a no-break space
-// (Markdown) or a space (HTML). Offsets, lines and columns stay those of the
-// source, and the deeper text is still linted, as text. A linear scan gives
-// an upper bound on the depth the parser would build (it never undercounts
-// the levels a line or a tag opens), so documents within the limit are
-// parsed untouched.
+// Limits that keep pathological input (a repository can hold anything)
+// from crashing the linter or costing more than linear time, while leaving
+// real documents untouched:
+//
+// - Nesting. Lists or block quotes 10,000 levels deep, emphasis or HTML
+//   elements nested thousands deep make micromark's mdast compiler quadratic
+//   and overflow the stack in recursive tree walkers (unified utilities,
+//   hast-util-from-parse5, ours). Before parsing, markup that would open more
+//   than `nestingLimit` levels (or keep more than that many unmatched
+//   brackets, emphasis delimiters or comment openers in one paragraph, which
+//   micromark looks back over) is blanked out: replaced, character for
+//   character, with a no-break space (Markdown) or a space (HTML). Offsets,
+//   lines and columns stay those of the source, and the deeper text is still
+//   linted, as text. A linear scan gives an upper bound on what the parser
+//   would build, so documents within the limit are parsed unchanged.
+// - Sentence length. A text without sentence punctuation is one "sentence";
+//   `splitLongSentences` cuts it every `sentenceLimit` words.
+// - Paragraph length for parse-latin, whose word merging is quadratic in the
+//   tokens it sees at once: `paragraphInRuns`.
 
 import type {Paragraph, SentenceContent} from 'nlcst'
 import type {InputFormat} from '../types.js'

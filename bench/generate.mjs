@@ -33,27 +33,28 @@ function fixtureSections() {
 
 const sections = fixtureSections()
 
-/** Vary a block: other numbers, and ticket references after some sentences. */
-function vary(block, next) {
+/** Vary a block: other numbers, and ticket references after some sentences (or all). */
+function vary(block, next, everySentence) {
   if (/^\s*\|/.test(block)) return block.replace(/\d+/g, (digits) => String(next(10 ** digits.length)).padStart(digits.length, '0'))
   return block
     .replace(/\d+/g, (digits) => String(next(10 ** digits.length)).padStart(digits.length, '0'))
-    .replace(/([a-z])\.(?=\s|$)/g, (match, letter) => (next(3) === 0 ? match : `${letter} (INC-${1000 + next(9000)}).`))
+    .replace(/([a-z])\.(?=\s|$)/g, (match, letter) => (!everySentence && next(3) === 0 ? match : `${letter} (INC-${1000 + next(9000)}).`))
 }
 
 const countWords = (text) => text.split(/\s+/).filter((word) => /\w/.test(word)).length
 
 /**
  * A postmortem of at least `words` words (`sections` of them at least): a
- * title, then fixture sections chosen by `seed`.
+ * title, then fixture sections chosen by `seed`. `everySentence` varies
+ * every sentence, for warming up on text that no cache holds the answers to.
  */
-export function postmortem({words = 0, sections: minimum = 4, seed = 1}) {
+export function postmortem({words = 0, sections: minimum = 4, seed = 1, everySentence = false}) {
   const next = random(seed)
   const parts = [`# Incident review ${seed}`]
   let count = 4
   for (let index = 0; index < minimum || count < words; index++) {
     const section = sections[next(sections.length)]
-    const text = [section.heading, ...section.blocks.map((block) => vary(block, next))].join('\n\n')
+    const text = [section.heading, ...section.blocks.map((block) => vary(block, next, everySentence))].join('\n\n')
     parts.push(text)
     count += countWords(text)
   }

@@ -46,7 +46,11 @@ const tools = {
 const rusageFile = join(os.tmpdir(), `blamelint-bench-${process.pid}.json`)
 const preload = join(bench, 'rusage.cjs')
 
-/** Run a tool once as a whole process: wall time, CPU time of all its threads, peak RSS. */
+/**
+ * Run a tool once as a whole process: wall time, CPU time of all its threads,
+ * peak RSS. A tool that starts a child process is charged for both: their CPU
+ * times and (as both are alive together) their peak memories added up.
+ */
 function measure(tool, args, options = {}) {
   const {bin, ok} = tools[tool]
   rmSync(rusageFile, {force: true})
@@ -63,8 +67,9 @@ function measure(tool, args, options = {}) {
     child.on('close', (code) => {
       const wallMs = performance.now() - started
       if (!ok(code)) return reject(new Error(`${tool} ${args.join(' ')} exited with ${code}: ${stderr.slice(0, 500)}`))
-      const usage = JSON.parse(readFileSync(rusageFile, 'utf8'))
-      resolve({wallMs, ...usage})
+      const processes = readFileSync(rusageFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+      const total = (key) => processes.reduce((sum, usage) => sum + usage[key], 0)
+      resolve({wallMs, cpuMs: total('cpuMs'), maxRssMb: total('maxRssMb')})
     })
   })
 }

@@ -4,7 +4,7 @@
 // starting workers (each loads the rules, and compromise when a sentence
 // needs it) would cost more than it saves.
 import {availableParallelism} from 'node:os'
-import {Worker} from 'node:worker_threads'
+import type {Worker} from 'node:worker_threads'
 import {BlamelintError, type InputFormat, type Linter, type LinterOptions} from 'blamelint'
 import {storeMessage, type StoredMessage} from './messages.js'
 
@@ -56,7 +56,11 @@ const inFlight = 2
  * worker's start; it lints one file at a time and lets the workers' replies
  * in between.
  */
-function lintInThreads(jobs: LintJob[], threads: number, lint: (job: LintJob) => StoredMessage[], linterOptions: LinterOptions): Promise<StoredMessage[][]> {
+async function lintInThreads(jobs: LintJob[], threads: number, lint: (job: LintJob) => StoredMessage[], linterOptions: LinterOptions): Promise<StoredMessage[][]> {
+  // Imported here, not at the top: loaded while the startup snapshot is built,
+  // worker_threads keeps state the snapshot cannot hold (its workers' shared
+  // working-directory counter), and workers started from it fail.
+  const {Worker} = await import('node:worker_threads')
   const results: StoredMessage[][] = new Array(jobs.length)
   const queue = jobs.map((_, index) => index).sort((a, b) => jobs[b].text.length - jobs[a].text.length)
   const workers: Worker[] = []

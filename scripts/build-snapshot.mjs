@@ -1,0 +1,78 @@
+// Builds blamelint's V8 startup snapshot (see packages/cli/src/snapshot.ts):
+// bundles packages/cli/dist/snapshot-entry.js and everything it imports into
+// one script (V8 can only snapshot a single script), runs it with
+// `node --build-snapshot`, and records what it was built from. Runs last in
+// `pnpm build`. Without a snapshot blamelint still works, only starts slower,
+// so a failure here is reported and does not fail the build.
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {build} from 'esbuild'
+import {blobIn, metaIn, snapshotDirectory} from '../packages/cli/dist/snapshot.js'
+import {dataFiles} from './data-files.mjs'
+
+const root = fileURLToPath(new URL('../', import.meta.url))
+const bundle = `${snapshotDirectory}blamelint.cjs`
+const snapshotBlob = blobIn(snapshotDirectory)
+
+// In one script, a module's `import.meta.url` must still name its own file
+// (rules read their data next to it), and `createRequire(import.meta.url)`
+// must become the bundle's `require`: in blamelint's modules, by dropping
+// the declaration so that esbuild bundles what they require lazily.
+const moduleUrls = {
+  name: 'module-urls',
+  setup(builder) {
+    builder.onLoad({filter: /\.[cm]?js$/}, (args) => {
+      const text = readFileSync(args.path, 'utf8')
+        .replace(/^const require = createRequire\(import\.meta\.url\);?$/m, '')
+        .replaceAll('createRequire(import.meta.url)', 'require')
+        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+      return {contents: text, loader: 'js'}
+    })
+    // A large JSON module (the English word list, 3 MB) is read from disk
+    // when first required: inlined, its text would sit in every snapshot and
+    // slow down every start.
+    builder.onLoad({filter: /\.json$/}, (args) => {
+      if (statSync(args.path).size < 100_000) return undefined
+      return {contents: `module.exports = JSON.parse(require('node:fs').readFileSync(${JSON.stringify(args.path)}, 'utf8'))`, loader: 'js'}
+    })
+  }
+}
+
+try {
+  rmSync(snapshotDirectory, {recursive: true, force: true})
+  mkdirSync(snapshotDirectory, {recursive: true})
+  const builtAt = Date.now()
+  const {metafile} = await build({
+    entryPoints: [`${root}packages/cli/dist/snapshot-entry.js`],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: `node${process.versions.node.split('.')[0]}`,
+    metafile: true,
+    logLevel: 'error',
+    // A snapshot has no ES module loader: `import()` becomes `require`.
+    supported: {'dynamic-import': false},
+    plugins: [moduleUrls]
+  })
+  const modules = Object.keys(metafile.inputs).filter((input) => !input.includes('node_modules/')).map((input) => `${root}${input}`)
+  // `--no-warnings`: Node.js warns that some built-in modules (child_process,
+  // worker_threads) are "not yet fully verified" in snapshots; blamelint only
+  // uses them after the snapshot is loaded, and its tests run through it.
+  // Without NODE_OPTIONS: V8 only loads a snapshot under the flags it was
+  // built with, and blamelint starts it with none.
+  const {NODE_OPTIONS, ...env} = process.env
+  const node = (args) => spawnSync(process.execPath, args, {cwd: root, env, encoding: 'utf8'})
+  const result = node(['--no-warnings', '--snapshot-blob', snapshotBlob, '--build-snapshot', bundle])
+  if (result.status !== 0) throw new Error(`node --build-snapshot failed: ${(result.stderr || result.error?.message || '').trim()}`)
+  const {version} = JSON.parse(readFileSync(`${root}packages/cli/package.json`, 'utf8'))
+  const check = node(['--snapshot-blob', snapshotBlob, '--', '--version'])
+  if (check.stdout.trim() !== version) throw new Error(`the snapshot does not start: ${(check.stderr || check.stdout).trim()}`)
+  // The data is read while the snapshot is built, and so is the version in package.json.
+  const meta = {node: process.version, arch: process.arch, builtAt, inputs: [...modules, ...dataFiles(), `${root}packages/cli/package.json`]}
+  writeFileSync(metaIn(snapshotDirectory), `${JSON.stringify(meta, null, 2)}\n`)
+} catch (error) {
+  rmSync(snapshotDirectory, {recursive: true, force: true})
+  console.error(`blamelint: no startup snapshot (${error.message}); the command will start more slowly.`)
+}

@@ -5,15 +5,18 @@
 // `pnpm build`. Without a snapshot blamelint still works, only starts slower,
 // so a failure here is reported and does not fail the build.
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {blobIn, metaIn, snapshotDirectory} from '../packages/cli/dist/snapshot.js'
 import {dataFiles} from './data-files.mjs'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
-const bundle = `${snapshotDirectory}blamelint.cjs`
-const snapshotBlob = blobIn(snapshotDirectory)
+// Built beside the snapshot in use, which a running command may be reading,
+// and moved into its place when complete.
+const building = `${snapshotDirectory.replace(/\/$/, '')}.${process.pid}/`
+const bundle = `${building}blamelint.cjs`
+const snapshotBlob = blobIn(building)
 
 // In one script, a module's `import.meta.url` must still name its own file
 // (rules read their data next to it), and `createRequire(import.meta.url)`
@@ -40,8 +43,7 @@ const moduleUrls = {
 }
 
 try {
-  rmSync(snapshotDirectory, {recursive: true, force: true})
-  mkdirSync(snapshotDirectory, {recursive: true})
+  mkdirSync(building, {recursive: true})
   const builtAt = Date.now()
   const {metafile} = await build({
     entryPoints: [`${root}packages/cli/dist/snapshot-entry.js`],
@@ -71,8 +73,11 @@ try {
   if (check.stdout.trim() !== version) throw new Error(`the snapshot does not start: ${(check.stderr || check.stdout).trim()}`)
   // The data is read while the snapshot is built, and so is the version in package.json.
   const meta = {node: process.version, arch: process.arch, builtAt, inputs: [...modules, ...dataFiles(), `${root}packages/cli/package.json`]}
-  writeFileSync(metaIn(snapshotDirectory), `${JSON.stringify(meta, null, 2)}\n`)
+  writeFileSync(metaIn(building), `${JSON.stringify(meta, null, 2)}\n`)
+  rmSync(snapshotDirectory, {recursive: true, force: true})
+  renameSync(building, snapshotDirectory)
 } catch (error) {
+  rmSync(building, {recursive: true, force: true})
   rmSync(snapshotDirectory, {recursive: true, force: true})
   console.error(`blamelint: no startup snapshot (${error.message}); the command will start more slowly.`)
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `blamelint` command. When the build made a current startup snapshot
 // (see snapshot.ts), run it in a child Node.js: that costs one bare Node start
-// (~40 ms) and saves loading the modules (~0.4 s). Otherwise run here.
+// (~50 ms) and saves loading the modules (~0.4 s). Otherwise run here.
 import {spawn} from 'node:child_process'
 import {snapshotToStart} from './snapshot.js'
 

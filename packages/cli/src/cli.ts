@@ -153,7 +153,7 @@ async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<
     const changed = changes?.forFile(absolute)
     if (changes && !changed) continue
     attempted++
-    const {text, warning, error} = await readText(path, io.cwd)
+    const {text, warning, error} = readText(path, io.cwd)
     if (error) unreadable++
     if (error || warning) note(io, path, error ?? warning!)
     if (text === undefined) continue

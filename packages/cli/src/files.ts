@@ -1,6 +1,5 @@
 // Turning command-line paths into files to lint, and reading them safely.
 import {lstatSync, readFileSync, realpathSync, statSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import {dirname, isAbsolute, relative, resolve, sep} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {BlamelintError} from 'blamelint'
@@ -112,11 +111,16 @@ export interface ReadResult {
   error?: string
 }
 
-/** Read a file as text: binary files are skipped, invalid UTF-8 is repaired, an unreadable file is an `error`. */
-export async function readText(path: string, cwd: string): Promise<ReadResult> {
+/**
+ * Read a file as text: binary files are skipped, invalid UTF-8 is repaired,
+ * an unreadable file is an `error`. Synchronously: files are read one after
+ * another, and each asynchronous read waits for a thread-pool round trip
+ * (a fifth of an unchanged `--cache` run over 1,000 files was idle).
+ */
+export function readText(path: string, cwd: string): ReadResult {
   let buffer: Buffer
   try {
-    buffer = await readFile(resolve(cwd, path))
+    buffer = readFileSync(resolve(cwd, path))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     return {error: `cannot read file: ${code === 'EISDIR' ? 'is a directory' : pathProblem(error as NodeJS.ErrnoException, resolve(cwd, path))}`}

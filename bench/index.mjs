@@ -5,7 +5,7 @@
 // moment on the machine hits all of them), then ratios against the targets
 // of docs/performance.md.
 //
-//   pnpm bench [--runs 5] [--only cold,large,folder,growth,editor] [--quick]
+//   pnpm bench [--runs 5] [--only cold,large,folder,growth,editor,linear] [--quick]
 //
 // --quick: fewer runs, and no 10 MB document.
 import {spawn} from 'node:child_process'
@@ -271,6 +271,19 @@ if (section('editor', '5. Language server: re-lint after a one-character edit in
   } else {
     console.log('  (packages/language-server/bench/relint.mjs not found: skipped)')
   }
+}
+
+if (section('linear', '6. Linear time on pathological input (test/pathological.mjs), in-process')) {
+  const output = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(bench, 'linear-time.mjs')], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
+    let stdout = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`linear-time.mjs exited with ${code}`))))
+  })
+  const lines = output.trimEnd().split('\n')
+  console.log(lines.slice(0, -1).join('\n'))
+  const {worst} = JSON.parse(lines[lines.length - 1])
+  ratio('slowest case, time at 8× the size / (20 × time at 1× + 30 ms)', worst, {atMost: 1})
 }
 
 console.log(`\nLoad average at the end: ${load()}`)

@@ -45,7 +45,7 @@ const moduleUrls = {
 try {
   mkdirSync(building, {recursive: true})
   const builtAt = Date.now()
-  const {metafile} = await build({
+  const {metafile, outputFiles} = await build({
     entryPoints: [`${root}packages/cli/dist/snapshot-entry.js`],
     outfile: bundle,
     bundle: true,
@@ -53,11 +53,24 @@ try {
     format: 'cjs',
     target: `node${process.versions.node.split('.')[0]}`,
     metafile: true,
+    write: false,
     logLevel: 'error',
     // A snapshot has no ES module loader: `import()` becomes `require`.
     supported: {'dynamic-import': false},
     plugins: [moduleUrls]
   })
+  // One character outside Latin-1 makes V8 keep the whole 2 MB source in two
+  // bytes per character, in the snapshot and in every start. esbuild's
+  // `charset: 'ascii'` escapes strings but not regular expression literals,
+  // so every non-ASCII UTF-16 unit is written as a `\uXXXX` escape, which
+  // means the same character in strings, templates, identifiers and regular
+  // expressions, and in the patterns the code builds with `String.raw`. (An
+  // escaped non-ASCII character, `\’`, would need its backslash dropped: the
+  // bundle has none, and the build fails if one appears.)
+  const text = outputFiles[0].text
+  if (/\\[^\0-\x7F]/.test(text)) throw new Error('the bundle escapes a non-ASCII character')
+  const ascii = text.replace(/[^\0-\x7F]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  writeFileSync(bundle, ascii)
   const modules = Object.keys(metafile.inputs).filter((input) => !input.includes('node_modules/')).map((input) => `${root}${input}`)
   // `--no-warnings`: Node.js warns that some built-in modules (child_process,
   // worker_threads) are "not yet fully verified" in snapshots; blamelint only

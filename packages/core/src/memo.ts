@@ -9,25 +9,34 @@ import {paragraphKey} from './parse/paragraph.js'
 import type {Sentence} from './types.js'
 
 /**
+ * Every memo's values, by block and then by sentence. One cache for all of
+ * them (a phrase table each, and people): lru-cache allocates its arrays for
+ * `max` entries up front, so twenty caches took 2.5 MB before anything was
+ * cached, in every process and in the startup snapshot.
+ */
+const blocks = new LRUCache<string, Array<Map<string, unknown>>>({max: 5000})
+let memos = 0
+
+/**
  * A cache of per-sentence values by a key (e.g. the settings they depend
  * on). Values must not hold nodes or offsets: the same block may sit
  * elsewhere in the next document. Keep indexes into `sentence.node.children`.
  */
 export class SentenceMemo<Value> {
-  private readonly blocks = new LRUCache<string, Array<Map<string, Value>>>({max: 5000})
+  private readonly id = `${memos++}\u0000`
 
   get(sentence: Sentence, key = ''): Value | undefined {
     const block = paragraphKey(sentence.block.tree)
-    return block === undefined ? undefined : this.blocks.get(block)?.[indexOf(sentence)]?.get(key)
+    return block === undefined ? undefined : (blocks.get(block)?.[indexOf(sentence)]?.get(this.id + key) as Value | undefined)
   }
 
   set(sentence: Sentence, value: Value, key = ''): void {
     const block = paragraphKey(sentence.block.tree)
     if (block === undefined) return
-    const sentences = this.blocks.get(block) ?? []
+    const sentences = blocks.get(block) ?? []
     const index = indexOf(sentence)
-    ;(sentences[index] ??= new Map()).set(key, value)
-    this.blocks.set(block, sentences)
+    ;(sentences[index] ??= new Map()).set(this.id + key, value)
+    blocks.set(block, sentences)
   }
 }
 

@@ -11,6 +11,7 @@ export {
   type ResolveOptions
 } from './config.js'
 export {formatFromPath, lintText, parseDocument, severityOf} from './linter.js'
+export {compareText} from './compare.js'
 export {parseDirectives, isSuppressed, type Directive} from './control.js'
 export {isMention} from './mention.js'
 export {analyze, nlp, type Nlp, type NlpView} from './nlp.js'

@@ -3,6 +3,7 @@ import type {Nodes} from 'nlcst'
 import {VFile} from 'vfile'
 import {location as createLocation} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
+import {compareText} from './compare.js'
 import {isSuppressed, parseDirectives} from './control.js'
 import {resolveConfig} from './config.js'
 import {isStackOverflow, limitNesting, nestingLimit, withoutTags} from './parse/limits.js'
@@ -154,7 +155,7 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
     })
   }
 
-  messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
+  messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(String(a.ruleId), String(b.ruleId)))
   // A loop, not push(...messages): spreading 100,000 messages overflows the stack.
   for (const message of messages) file.messages.push(message)
   return file

@@ -10,10 +10,11 @@
 // as ’ “ ” — …) count one column per character; any other cell is measured
 // by string-width, as vfile-reporter measures it.
 import stringWidth from 'string-width'
+import {compareText} from 'blamelint'
 import {stringifyPosition} from 'unist-util-stringify-position'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {compareFile, compareMessage} from 'vfile-sort'
+import {compareFile} from 'vfile-sort'
 import {statistics} from 'vfile-statistics'
 import {oneLine} from '../files.js'
 import type {Formatter} from './types.js'
@@ -22,6 +23,22 @@ import type {Formatter} from './types.js'
 const plain = /^[\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\u02ff\u2010-\u2027]*$/
 /** The colours below. */
 const colours = /\u001B\[\d{1,2}m/g
+
+/** vfile-sort's boolean order: fatal first, then `false`, then unset. */
+const fatalOrder = (fatal: boolean | null | undefined) => (fatal ? 0 : fatal === false ? 1 : 2)
+
+/**
+ * vfile-sort's `compareMessage` (the order vfile-reporter prints), with
+ * `compareText` for its `localeCompare`, which costs a cold run ~9 ms on the
+ * first tie between two messages at the same place.
+ */
+const compareMessage = (a: VFileMessage, b: VFileMessage): number =>
+  (a.line ?? 0) - (b.line ?? 0) ||
+  (a.column ?? 0) - (b.column ?? 0) ||
+  fatalOrder(a.fatal) - fatalOrder(b.fatal) ||
+  compareText(String(a.source ?? ''), String(b.source ?? '')) ||
+  compareText(String(a.ruleId ?? ''), String(b.ruleId ?? '')) ||
+  compareText(String(a.reason ?? ''), String(b.reason ?? ''))
 
 function width(cell: string): number {
   const text = cell.includes('\u001B') ? cell.replace(colours, '') : cell

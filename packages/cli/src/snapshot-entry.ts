@@ -6,10 +6,10 @@ import {startupSnapshot} from 'node:v8'
 import {lint} from 'blamelint'
 import {runProcess} from './process.js'
 
-// compromise and the English word list are loaded on first use: a page that
-// reaches both (a tagged sentence, an undefined acronym) puts them in the
-// snapshot loaded, and warms the caches built from them.
-lint(['# Summary', '', 'The on-call engineer should have checked the TPS dashboard before the deploy.', '', '## Action items', '', '- Look into the alerting.'].join('\n'))
+// compromise is loaded on first use: a page with a sentence it tags puts it
+// in the snapshot loaded, with the caches built from it. (The English word
+// list stays on disk until an acronym needs it: see build-snapshot.mjs.)
+lint(['# Summary', '', 'The on-call engineer should have checked the dashboard before the deploy.', '', '## Action items', '', '- Look into the alerting.'].join('\n'))
 
 startupSnapshot.setDeserializeMainFunction(() => {
   // `node --snapshot-blob <blob> -- <args>`: the arguments follow the executable.

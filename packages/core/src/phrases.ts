@@ -108,6 +108,9 @@ export function loadPhraseTable<
     }
   }
   checkPhrases(data.entries as PhraseEntry[], url)
+  // Prepared now, at the rule's import, so that every table is in the
+  // prefilter's index before the first sentence is tested (see `mayMatch`).
+  prepare(data as unknown as PhraseTable)
   return data as unknown as PhraseTable<EntryWith<Fields, Kind>> & Record<List, string[]>
 }
 
@@ -161,12 +164,25 @@ interface Found {
  */
 const memo = new WeakMap<object, {byPhrase: Map<string, PhraseEntry>; matcher: Matcher; cache: SentenceMemo<Found[]>}>()
 
+/** What searching `table` needs, made on first use. */
+function prepare(table: Pick<PhraseTable, 'entries'>) {
+  let prepared = memo.get(table)
+  if (!prepared) {
+    const byPhrase = new Map<string, PhraseEntry>()
+    for (const entry of table.entries) for (const phrase of entry.phrases) byPhrase.set(phrase, entry)
+    prepared = {byPhrase, matcher: matcherOf([...byPhrase.keys()]), cache: new SentenceMemo()}
+    memo.set(table, prepared)
+    register(prepared.matcher)
+  }
+  return prepared
+}
+
 /** A phrase as normalised words; `*` matches any one word. */
 type PhraseWords = {phrase: string; words: string[]}
 
 /**
  * A table's phrases by their first word, and by one word they must contain
- * (their first that is not `*`; `always` when a phrase is all wildcards).
+ * (their longest; `always` when a phrase is all wildcards) with the others.
  */
 export interface Matcher {
   byFirst: Map<string, PhraseWords[]>
@@ -182,17 +198,24 @@ export function matcherOf(phrases: string[]): Matcher {
     const entry = {phrase, words}
     if (words[0] === '*') matcher.wildFirst.push(entry)
     else matcher.byFirst.set(words[0], [...(matcher.byFirst.get(words[0]) ?? []), entry])
-    const [anchor, ...rest] = words.filter((word) => word !== '*')
+    // The anchor is the phrase's longest word, as a rare one: "careless", not "was".
+    const needed = words.filter((word) => word !== '*')
+    const anchor = needed.reduce<string | undefined>((longest, word) => (longest === undefined || word.length > longest.length ? word : longest), undefined)
     if (anchor === undefined) matcher.always = true
-    else matcher.byAnchor.set(anchor, [...(matcher.byAnchor.get(anchor) ?? []), rest])
+    else matcher.byAnchor.set(anchor, [...(matcher.byAnchor.get(anchor) ?? []), needed.filter((word, index) => index !== needed.indexOf(anchor))])
   }
   return matcher
 }
 
-/** A sentence's children normalised as words (undefined for other nodes), and the set of its words. */
+/**
+ * A sentence's children normalised as words (undefined for other nodes), the
+ * set of its words, and the tables it may match (as of `registered`).
+ */
 interface SentenceWords {
   byChild: Array<string | undefined>
   set: Set<string>
+  candidates?: Set<Matcher>
+  registered?: number
 }
 
 /** Computed once per sentence for all tables. */
@@ -209,35 +232,57 @@ function wordsOf(sentence: Sentence): SentenceWords {
 }
 
 /**
+ * Every prepared table's phrases by their anchor, so that one pass over a
+ * sentence's words finds all the tables it may match (a pass per table cost
+ * twenty). `registered` counts the tables in it: a sentence's candidates
+ * found before a table was added are found again, so tables are prepared
+ * when they are loaded.
+ */
+const anchors = new Map<string, Array<{matcher: Matcher; rest: string[]}>>()
+let registered = 0
+
+function register(matcher: Matcher): void {
+  for (const [anchor, rests] of matcher.byAnchor) {
+    let list = anchors.get(anchor)
+    if (!list) anchors.set(anchor, (list = []))
+    for (const rest of rests) list.push({matcher, rest})
+  }
+  registered++
+}
+
+/**
  * Whether a sentence has every word of some phrase of the table. Few
  * sentences hold all the words of a phrase, so this cheap test decides
  * which sentences are searched (and cached) at all.
  */
 function mayMatch(sentence: Sentence, matcher: Matcher): boolean {
   if (matcher.always) return true
-  const words = wordsOf(sentence).set
-  for (const word of words) {
-    if (matcher.byAnchor.get(word)?.some((rest) => rest.every((other) => words.has(other)))) return true
+  const words = wordsOf(sentence)
+  if (words.registered !== registered) {
+    const candidates = new Set<Matcher>()
+    for (const word of words.set) {
+      for (const {matcher: table, rest} of anchors.get(word) ?? []) {
+        if (!candidates.has(table) && rest.every((other) => words.set.has(other))) candidates.add(table)
+      }
+    }
+    words.candidates = candidates
+    words.registered = registered
   }
-  return false
+  return words.candidates!.has(matcher)
 }
 
 /**
  * Find a table's phrases in the document's sentences, skipping mentions and
- * entries whose conditions rule the match out.
+ * entries whose conditions rule the match out. Create each table once (as
+ * `loadPhraseTable` at a module's top level): what is prepared to search it
+ * is kept for the life of the process.
  */
 export function findPhrases<Entry extends PhraseEntry>(
   document: Document,
   table: Pick<PhraseTable<Entry>, 'entries'>,
   sentences: Sentence[] = document.sentences
 ): Array<PhraseMatch<Entry>> {
-  let prepared = memo.get(table)
-  if (!prepared) {
-    const byPhrase = new Map<string, PhraseEntry>()
-    for (const entry of table.entries) for (const phrase of entry.phrases) byPhrase.set(phrase, entry)
-    memo.set(table, (prepared = {byPhrase, matcher: matcherOf([...byPhrase.keys()]), cache: new SentenceMemo()}))
-  }
-  const {byPhrase, matcher, cache} = prepared
+  const {byPhrase, matcher, cache} = prepare(table)
   const matches: Array<PhraseMatch<Entry>> = []
   for (const sentence of sentences) {
     if (!mayMatch(sentence, matcher)) continue

@@ -74,18 +74,21 @@ function measure(tool, args, options = {}) {
   })
 }
 
-/** Run a Node script of this folder that prints {ms, cpuMs}. */
-function inProcess(script, args) {
+/** Run a Node script (a path) and resolve to what it printed on stdout. */
+function runScript(script, args = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(bench, script), ...args], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
+    const child = spawn(process.execPath, [script, ...args], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
     let stdout = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`${script} exited with ${code}`))
-      const {ms, cpuMs} = JSON.parse(stdout)
-      resolve({wallMs: ms, cpuMs})
-    })
+    child.on('error', reject)
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${script} exited with ${code}`))))
   })
+}
+
+/** Run a Node script of this folder that prints {ms, cpuMs}. */
+async function inProcess(script, args) {
+  const {ms, cpuMs} = JSON.parse(await runScript(join(bench, script), args))
+  return {wallMs: ms, cpuMs}
 }
 
 const median = (list) => {
@@ -261,12 +264,7 @@ if (section('growth', '4. Growth with input size: one document of 10 KB to 10 MB
 if (section('editor', '5. Language server: re-lint after a one-character edit in a 5,000-word document')) {
   const script = join(root, 'packages/language-server/bench/relint.mjs')
   if (existsSync(script)) {
-    const output = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [script, '--words', '5000', '--edits', quick ? '50' : '200'], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
-      let stdout = ''
-      child.stdout.on('data', (chunk) => (stdout += chunk))
-      child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`relint.mjs exited with ${code}`))))
-    })
+    const output = await runScript(script, ['--words', '5000', '--edits', quick ? '50' : '200'])
     console.log(output.replace(/^/gm, '  ').trimEnd())
     const found = /median ([\d.]+) ms/.exec(output)
     if (found) ratio('median re-lint, ms / 50', Number(found[1]) / 50, {atMost: 1})
@@ -276,12 +274,7 @@ if (section('editor', '5. Language server: re-lint after a one-character edit in
 }
 
 if (section('linear', '6. Linear time on pathological input (test/pathological.mjs), in-process')) {
-  const output = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(bench, 'linear-time.mjs')], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
-    let stdout = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`linear-time.mjs exited with ${code}`))))
-  })
+  const output = await runScript(join(bench, 'linear-time.mjs'))
   const lines = output.trimEnd().split('\n')
   console.log(lines.slice(0, -1).join('\n'))
   const {worst} = JSON.parse(lines[lines.length - 1])

@@ -181,8 +181,9 @@ function prepare(table: Pick<PhraseTable, 'entries'>) {
 type PhraseWords = {phrase: string; words: string[]}
 
 /**
- * A table's phrases by their first word, and by one word they must contain
- * (their longest; `always` when a phrase is all wildcards) with the others.
+ * A table's phrases by their first word (after those that start with `*`),
+ * and by one word they must contain (their longest; `always` when a phrase
+ * is all wildcards) with the others.
  */
 export interface Matcher {
   byFirst: Map<string, PhraseWords[]>
@@ -198,12 +199,17 @@ export function matcherOf(phrases: string[]): Matcher {
     const entry = {phrase, words}
     if (words[0] === '*') matcher.wildFirst.push(entry)
     else matcher.byFirst.set(words[0], [...(matcher.byFirst.get(words[0]) ?? []), entry])
-    // The anchor is the phrase's longest word, as a rare one: "careless", not "was".
     const needed = words.filter((word) => word !== '*')
-    const anchor = needed.reduce<string | undefined>((longest, word) => (longest === undefined || word.length > longest.length ? word : longest), undefined)
-    if (anchor === undefined) matcher.always = true
-    else matcher.byAnchor.set(anchor, [...(matcher.byAnchor.get(anchor) ?? []), needed.filter((word, index) => index !== needed.indexOf(anchor))])
+    if (needed.length === 0) {
+      matcher.always = true
+      continue
+    }
+    // The anchor is the phrase's longest word, as a rare one: "careless", not "was".
+    const at = needed.reduce((longest, word, index) => (word.length > needed[longest].length ? index : longest), 0)
+    matcher.byAnchor.set(needed[at], [...(matcher.byAnchor.get(needed[at]) ?? []), needed.filter((_, index) => index !== at)])
   }
+  // A word starts the phrases that start with `*` first, as in nlcst-search.
+  for (const [word, entries] of matcher.byFirst) matcher.byFirst.set(word, [...matcher.wildFirst, ...entries])
   return matcher
 }
 
@@ -327,8 +333,7 @@ export function phraseMatches(sentence: Sentence, matcher: Matcher): Array<{phra
   const matches: Array<{phrase: string; index: number; end: number}> = []
   words.forEach((word, index) => {
     if (word === undefined) return
-    const byFirst = matcher.byFirst.get(word)
-    for (const candidate of byFirst ? [...matcher.wildFirst, ...byFirst] : matcher.wildFirst) {
+    for (const candidate of matcher.byFirst.get(word) ?? matcher.wildFirst) {
       const end = matchEnd(candidate.words, children, words, index)
       if (end !== undefined) matches.push({phrase: candidate.phrase, index, end})
     }

@@ -59,6 +59,32 @@ describe('positions point into the original source', () => {
     expect(find(list, 'words')).toBe('words@2:29-2:34')
   })
 
+  it('of words that parse-english merges (initialisms, affixes, inner symbols)', () => {
+    const list = words('The U.S. team, e.g. the on-call, said "can\'t" at 10:05 (again).\n')
+    expect(find(list, 'U.S.')).toBe('U.S.@1:5-1:9')
+    expect(find(list, 'on-call')).toBe('on-call@1:25-1:32')
+    expect(find(list, "can't")).toBe("can't@1:40-1:45")
+    const sentence = parseDocument('Kim paged the on-call.\n').document.sentences[0].node
+    expect(sentence.position?.start).toMatchObject({line: 1, column: 1, offset: 0})
+    expect(sentence.position?.end).toMatchObject({line: 1, column: 23, offset: 22})
+  })
+
+  it('written out in full as JSON', () => {
+    const word = allWords(parseDocument('Intro.\n\nA human error.\n').document)[2]
+    expect(JSON.parse(JSON.stringify(word))).toEqual({
+      type: 'WordNode',
+      children: [{type: 'TextNode', value: 'human', position: {start: {line: 3, column: 3, offset: 10}, end: {line: 3, column: 8, offset: 15}}}],
+      position: {start: {line: 3, column: 3, offset: 10}, end: {line: 3, column: 8, offset: 15}}
+    })
+  })
+
+  it('of a paragraph reused from an earlier parse at another place', () => {
+    const paragraph = 'The deploy paged the\n> on-call human error.\n'
+    words(`Intro.\n\n${paragraph}`)
+    // The same paragraph two lines and 7 characters further down, read from the cache.
+    expect(find(words(`Intro.\n\nMore.\n\n${paragraph}`), 'human')).toBe('human@6:11-6:16')
+  })
+
   it('in plain text with list items and indentation', () => {
     const list = words('Intro paragraph here.\n\n  - item with human\n    error continued\n', 'text')
     expect(find(list, 'human')).toBe('human@3:15-3:20')

@@ -14,6 +14,7 @@ import {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
 import type {Location} from 'vfile-location'
 import {paragraphInRuns, splitLongSentences} from './limits.js'
+import {OffsetPosition} from './position.js'
 
 /** A piece of a block's inline content. */
 export type Segment =
@@ -83,9 +84,7 @@ function place(nodes: SentenceContent[], map: Int32Array, base: number, from: nu
     if ('children' in node) place(node.children as SentenceContent[], map, base, offset, location)
     const start = base + map[offset]
     const end = base + (length === 0 ? map[offset] : map[offset + length - 1] + 1)
-    const startPoint = location.toPoint(start)
-    const endPoint = location.toPoint(end)
-    if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
+    node.position = new OffsetPosition(start, end, location)
     offset += length
   }
   return offset
@@ -133,7 +132,7 @@ export function toParagraph(segments: Segment[], source: string, location: Locat
   let tree: Paragraph
   if (cached && at) {
     // Unmoved blocks (those before an edit) share the tree: rules never change it.
-    tree = cached.at.offset === at.offset && cached.at.line === at.line && cached.at.column === at.column ? cached.tree : shifted(cached.tree, cached.at, at)
+    tree = cached.at.offset === at.offset && cached.at.line === at.line && cached.at.column === at.column ? cached.tree : shifted(cached.tree, at.offset! - cached.at.offset!, location)
   } else {
     tree = buildParagraph(segments, source, location)
     if (at) paragraphs.set(key, {tree, at})
@@ -142,18 +141,11 @@ export function toParagraph(segments: Segment[], source: string, location: Locat
   return tree
 }
 
-/** A copy of `node` moved from `from` to `to`: columns change only on the first line. */
-function shifted<Node extends Nodes>(node: Node, from: Point, to: Point): Node {
+/** A copy of `node` moved by `delta` characters, into the document of `location`. */
+function shifted<Node extends Nodes>(node: Node, delta: number, location: Location): Node {
   const copy = {...node}
-  if (node.position) {
-    const move = (point: Point): Point => ({
-      line: point.line + to.line - from.line,
-      column: point.line === from.line ? point.column + to.column - from.column : point.column,
-      offset: point.offset! + to.offset! - from.offset!
-    })
-    copy.position = {start: move(node.position.start), end: move(node.position.end)}
-  }
-  if ('children' in node) (copy as {children: unknown[]}).children = node.children.map((child: Nodes) => shifted(child, from, to))
+  if (node.position) copy.position = new OffsetPosition(node.position.start.offset! + delta, node.position.end.offset! + delta, location)
+  if ('children' in node) (copy as {children: unknown[]}).children = node.children.map((child: Nodes) => shifted(child, delta, location))
   return copy
 }
 
@@ -186,14 +178,12 @@ function buildParagraph(segments: Segment[], source: string, location: Location)
   })
   splitLongSentences(paragraph)
   if (content.length > 0) {
-    paragraph.position = {start: content[0].position!.start, end: content[content.length - 1].position!.end}
+    paragraph.position = new OffsetPosition(content[0].position!.start.offset!, content[content.length - 1].position!.end.offset!, location)
   }
   return paragraph
 }
 
 function positioned<Node extends SentenceContent>(node: Node, start: number, end: number, location: Location): Node {
-  const startPoint = location.toPoint(start)
-  const endPoint = location.toPoint(end)
-  if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
+  node.position = new OffsetPosition(start, end, location)
   return node
 }

@@ -72,10 +72,19 @@ function clauseRecurrences(sentence: Sentence): Stretch[] {
  */
 export function uniteStretches<Found extends Stretch>(stretches: Found[]): Found[] {
   const united: Found[] = []
+  // By sentence: only stretches of one sentence can overlap, and a document may hold thousands.
+  const bySentence = new Map<Sentence, Found[]>()
   for (const stretch of stretches) {
-    const other = united.find((item) => item.sentence === stretch.sentence && item.first < stretch.end && stretch.first < item.end)
-    if (!other) united.push({...stretch})
-    else Object.assign(other, {first: Math.min(other.first, stretch.first), end: Math.max(other.end, stretch.end)})
+    const own = bySentence.get(stretch.sentence) ?? []
+    const other = own.find((item) => item.first < stretch.end && stretch.first < item.end)
+    if (other) {
+      Object.assign(other, {first: Math.min(other.first, stretch.first), end: Math.max(other.end, stretch.end)})
+      continue
+    }
+    const copy = {...stretch}
+    united.push(copy)
+    own.push(copy)
+    bySentence.set(stretch.sentence, own)
   }
   return united
 }

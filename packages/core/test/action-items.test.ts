@@ -191,6 +191,13 @@ describe('legends', () => {
     ])
   })
 
+  it('labels of several words, in any case, at the start of a later item', () => {
+    const source = '## Action items\n\n- Quick win - under a day.\n- Long haul: a quarter.\n\nThe list:\n\n- QUICK WIN: add a canary stage\n- long haul — page on lag\n'
+    expect(summary(source)).toEqual(['list:QUICK WIN: add a canary stage', 'list:long haul — page on lag'])
+    // "P0s" and "P0-ish" are other words, and "P0" in the middle is no label.
+    expect(summary('## Action items\n\n- P0 - blocks the release.\n- P1: this quarter.\n\n- P0s: add a canary stage\n- Page on lag, a P1 item\n').length).toBe(4)
+  })
+
   it('"Term: action" items whose terms are not used later, or used only earlier, are items', () => {
     expect(summary('## Action items\n\n- Alerting: page on replica lag.\n- Storage: cap the WAL size.\n').length).toBe(2)
     const earlier = `## Action items\n\n${table}\n- P0: add a canary stage.\n- P1: page on lag.\n`

@@ -45,7 +45,12 @@ function matchesIn(document: Document): Match[] {
       return {entry: recurrence, sentence, nodes, actual: sourceText(document, nodes), index: first, item: itemOf.get(sentence)!}
     }
   )
-  const others = found.filter((match) => match.entry !== recurrence && !promises.some((promise) => overlaps(stretchOf(promise), stretchOf(match))))
+  // By sentence: only a promise in the match's own sentence can cover it.
+  const promisesIn = new Map<Sentence, Match[]>()
+  for (const promise of promises) promisesIn.set(promise.sentence, [...(promisesIn.get(promise.sentence) ?? []), promise])
+  const others = found.filter(
+    (match) => match.entry !== recurrence && !(promisesIn.get(match.sentence) ?? []).some((promise) => overlaps(stretchOf(promise), stretchOf(match)))
+  )
   const order = new Map(document.actionItems.map((item, index) => [item, index]))
   const start = (match: Match) => match.nodes[0].position?.start.offset ?? 0
   return [...promises, ...others].sort((a, b) => order.get(a.item)! - order.get(b.item)! || start(a) - start(b))

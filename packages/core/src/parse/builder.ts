@@ -262,6 +262,38 @@ export class DocumentBuilder {
     this.actionItem('table', [action], {columns, extent})
   }
 
+  /**
+   * The action item each pending field belongs to: of the list items one
+   * level up whose range holds the field, the first in source order. One
+   * sweep over both in source order, with the list items that hold the
+   * current place on a stack (list items nest, so they form a chain), not a
+   * search of every item per field: a long document has thousands of each.
+   */
+  private fieldParents(): Array<ActionItem | undefined> {
+    const order = new Map(this.actionItems.map((item, index) => [item, index]))
+    const items = [...this.outer].sort((a, b) => a[1].start - b[1].start)
+    const fields = this.fields.map((field, index) => ({at: field.field.span.start, depth: field.depth, index})).sort((a, b) => a.at - b.at)
+    const parents: Array<ActionItem | undefined> = []
+    const open: Array<[ActionItem, Span]> = []
+    const close = (at: number) => {
+      while (open.length > 0 && open[open.length - 1][1].end <= at) open.pop()
+    }
+    let next = 0
+    for (const {at, depth, index} of fields) {
+      for (; next < items.length && items[next][1].start <= at; next++) {
+        close(items[next][1].start)
+        open.push(items[next])
+      }
+      close(at)
+      let parent: ActionItem | undefined
+      for (const [item, outer] of open) {
+        if (item.depth === depth - 1 && outer.end > at && (parent === undefined || order.get(item)! < order.get(parent)!)) parent = item
+      }
+      parents[index] = parent
+    }
+    return parents
+  }
+
   finish(): Document {
     const sentences: Sentence[] = []
     const byBlock = new Map<Block, Sentence[]>()
@@ -277,13 +309,11 @@ export class DocumentBuilder {
     }
     // Nested items are recorded after their parents' walk; keep source order.
     this.actionItems.sort((a, b) => a.span.start - b.span.start)
-    for (const {name, field, depth} of this.fields) {
-      const parent = this.actionItems.find((item) => {
-        const outer = this.outer.get(item)
-        return item.depth === depth - 1 && outer !== undefined && outer.start <= field.span.start && field.span.start < outer.end
-      })
+    const parents = this.fieldParents()
+    this.fields.forEach(({name, field}, index) => {
+      const parent = parents[index]
       if (parent) parent.columns[name] ??= field
-    }
+    })
     const actionItems = withoutLegends(withoutGroupLabels(this.actionItems, this.outer, this.lists), this.outer, this.source)
     for (const item of actionItems) {
       item.sentences = item.blocks.flatMap((block) => byBlock.get(block) ?? [])

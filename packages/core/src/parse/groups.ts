@@ -36,23 +36,22 @@ function isLabel(text: string): boolean {
  */
 export function withoutGroupLabels(items: ActionItem[], outerOf: Map<ActionItem, Span>, lists: ListRecord[]): ActionItem[] {
   const itemStarts = new Set([...outerOf.values()].map((span) => span.start))
+  const byStart = [...lists].sort((a, b) => a.outer.start - b.outer.start)
   const labels = new Map<ActionItem, ActionItemGroup>()
   for (const item of items) {
     const outer = outerOf.get(item)
     if (!outer || item.kind !== 'list' || item.blocks.length !== 1 || Object.keys(item.columns).length > 0 || !isLabel(item.text)) continue
-    const children = lists.filter((list) => list.depth === item.depth + 1 && contains(outer, list.outer.start))
+    const children = listsFrom(byStart, outer).filter((list) => list.depth === item.depth + 1)
     if (children.length > 0 && children.every((child) => itemStarts.has(child.outer.start))) {
       labels.set(item, {text: item.text, span: item.span, extent: item.extent})
     }
   }
   if (labels.size === 0) return items
-  /** The labels an item is nested in, innermost first. */
-  const enclosing = (item: ActionItem) =>
-    [...labels.keys()].filter((label) => label.depth < item.depth && contains(outerOf.get(label)!, item.span.start)).sort((a, b) => b.depth - a.depth)
-  for (const [label, group] of labels) group.group = labels.get(enclosing(label)[0])
+  const enclosing = labelsAround([...labels.keys()], outerOf, items)
+  for (const [label, group] of labels) group.group = labels.get(enclosing.get(label)![0])
   const kept = items.filter((item) => !labels.has(item))
   for (const item of kept) {
-    const around = enclosing(item)
+    const around = enclosing.get(item)!
     if (around.length === 0) continue
     item.group = labels.get(around[0])
     item.depth -= around.length
@@ -60,16 +59,73 @@ export function withoutGroupLabels(items: ActionItem[], outerOf: Map<ActionItem,
   return kept
 }
 
+/** The list records (sorted by start) that start inside `span`: a binary search, not a scan of every list of the document. */
+function listsFrom(byStart: ListRecord[], span: Span): ListRecord[] {
+  let low = 0
+  let high = byStart.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (byStart[middle].outer.start < span.start) low = middle + 1
+    else high = middle
+  }
+  const found: ListRecord[] = []
+  for (let index = low; index < byStart.length && contains(span, byStart[index].outer.start); index++) found.push(byStart[index])
+  return found
+}
+
+/**
+ * For each item, the labels it is nested in (a label of lower depth whose
+ * range holds the item's start), innermost first. One sweep in source
+ * order with the labels that hold the current place on a stack (list items
+ * nest, so they form a chain), not a search of every label per item.
+ */
+function labelsAround(labels: ActionItem[], outerOf: Map<ActionItem, Span>, items: ActionItem[]): Map<ActionItem, ActionItem[]> {
+  const order = new Map(labels.map((label, index) => [label, index]))
+  const sorted = labels.map((label) => ({label, outer: outerOf.get(label)!})).sort((a, b) => a.outer.start - b.outer.start)
+  const around = new Map<ActionItem, ActionItem[]>()
+  const open: typeof sorted = []
+  const close = (at: number) => {
+    while (open.length > 0 && open[open.length - 1].outer.end <= at) open.pop()
+  }
+  let next = 0
+  for (const item of [...items].sort((a, b) => a.span.start - b.span.start)) {
+    const at = item.span.start
+    for (; next < sorted.length && sorted[next].outer.start <= at; next++) {
+      close(sorted[next].outer.start)
+      open.push(sorted[next])
+    }
+    close(at)
+    const holding = open.filter(({label, outer}) => label.depth < item.depth && contains(outer, at)).map(({label}) => label)
+    around.set(item, holding.sort((a, b) => b.depth - a.depth || order.get(a)! - order.get(b)!))
+  }
+  return around
+}
+
 /** "P1 - blocks the next release", "Detect: how soon we notice": a term of up to three words, a separator, its meaning. */
 const definition = /^\s*([\p{L}\p{N}][\p{L}\p{N}'’/-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}'’/-]*){0,2})[ \t]*(?::|[ \t][-–—][ \t]|[–—])[ \t]*\S/u
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+/** The first one, two and three words of a text, as `definition` reads a term. */
+const leadingWords = /^\s*([\p{L}\p{N}][\p{L}\p{N}'’/-]*)([ \t]+[\p{L}\p{N}][\p{L}\p{N}'’/-]*)?([ \t]+[\p{L}\p{N}][\p{L}\p{N}'’/-]*)?/u
+const separator = /^\s*(?::|\s[-–—]\s|[–—])/
+const bracketed = /[[(]([^[\]()]*)[)\]]/g
 
-/** Whether an item uses `term` as a label: a whole cell ("P1" under Priority), "[P1]", "(P1)" or "P1:" at its start. */
-function usesLabel(item: ActionItem, term: string): boolean {
-  const lower = term.toLowerCase()
-  if (Object.values(item.columns).some((field) => field.text.trim().toLowerCase() === lower)) return true
-  const escaped = escape(term)
-  return new RegExp(`[[(]${escaped}[)\\]]|^\\s*${escaped}\\s*(?::|\\s[-–—]\\s|[–—])`, 'iu').test(item.text)
+/**
+ * The terms an item uses as labels, lower-cased: a whole cell ("P1" under
+ * Priority), "[P1]" or "(P1)" anywhere, and "P1:", "P1 -" at its start.
+ * Collected once per item, so that finding whether a term labels a later
+ * item is a look-up, not a pattern tried on every later item.
+ */
+function labelsUsedBy(item: ActionItem): string[] {
+  const labels = Object.values(item.columns).map((field) => field.text.trim().toLowerCase())
+  for (const match of item.text.matchAll(bracketed)) labels.push(match[1].toLowerCase())
+  const lead = leadingWords.exec(item.text)
+  const from = lead ? lead[0].length - lead[0].trimStart().length : 0
+  let end = from
+  for (const word of lead?.slice(1) ?? []) {
+    if (word === undefined) break
+    end += word.length
+    if (separator.test(item.text.slice(end))) labels.push(item.text.slice(from, end).toLowerCase())
+  }
+  return labels
 }
 
 /**
@@ -80,11 +136,15 @@ function usesLabel(item: ActionItem, term: string): boolean {
  */
 export function withoutLegends(items: ActionItem[], outerOf: Map<ActionItem, Span>, source: string): ActionItem[] {
   const legend = new Set<ActionItem>()
+  /** Each label's last use, by item index. */
+  const lastUse = new Map<string, number>()
+  items.forEach((item, index) => {
+    for (const label of labelsUsedBy(item)) lastUse.set(label, index)
+  })
+  const usedFrom = (term: string | undefined, next: number) => term !== undefined && (lastUse.get(term.toLowerCase()) ?? -1) >= next
   let run: ActionItem[] = []
   const close = (next: number) => {
-    const terms = run.map((item) => definition.exec(item.text)?.[1])
-    const later = items.slice(next)
-    if (run.length >= 2 && terms.every((term) => term !== undefined && later.some((item) => usesLabel(item, term)))) run.forEach((item) => legend.add(item))
+    if (run.length >= 2 && run.every((item) => usedFrom(definition.exec(item.text)?.[1], next))) run.forEach((item) => legend.add(item))
     run = []
   }
   items.forEach((item, index) => {

@@ -16,7 +16,7 @@ import type {
   Span
 } from '../types.js'
 import {findComments} from './comments.js'
-import {withoutGroupLabels, withoutLegends, type ListRecord} from './groups.js'
+import {itemsHolding, withoutGroupLabels, withoutLegends, type ListRecord} from './groups.js'
 import {toParagraph, type Segment} from './paragraph.js'
 
 // Action headings. A heading (or a part of it: "Lessons and action items") is
@@ -262,38 +262,6 @@ export class DocumentBuilder {
     this.actionItem('table', [action], {columns, extent})
   }
 
-  /**
-   * The action item each pending field belongs to: of the list items one
-   * level up whose range holds the field, the first in source order. One
-   * sweep over both in source order, with the list items that hold the
-   * current place on a stack (list items nest, so they form a chain), not a
-   * search of every item per field: a long document has thousands of each.
-   */
-  private fieldParents(): Array<ActionItem | undefined> {
-    const order = new Map(this.actionItems.map((item, index) => [item, index]))
-    const items = [...this.outer].sort((a, b) => a[1].start - b[1].start)
-    const fields = this.fields.map((field, index) => ({at: field.field.span.start, depth: field.depth, index})).sort((a, b) => a.at - b.at)
-    const parents: Array<ActionItem | undefined> = []
-    const open: Array<[ActionItem, Span]> = []
-    const close = (at: number) => {
-      while (open.length > 0 && open[open.length - 1][1].end <= at) open.pop()
-    }
-    let next = 0
-    for (const {at, depth, index} of fields) {
-      for (; next < items.length && items[next][1].start <= at; next++) {
-        close(items[next][1].start)
-        open.push(items[next])
-      }
-      close(at)
-      let parent: ActionItem | undefined
-      for (const [item, outer] of open) {
-        if (item.depth === depth - 1 && outer.end > at && (parent === undefined || order.get(item)! < order.get(parent)!)) parent = item
-      }
-      parents[index] = parent
-    }
-    return parents
-  }
-
   finish(): Document {
     const sentences: Sentence[] = []
     const byBlock = new Map<Block, Sentence[]>()
@@ -309,9 +277,10 @@ export class DocumentBuilder {
     }
     // Nested items are recorded after their parents' walk; keep source order.
     this.actionItems.sort((a, b) => a.span.start - b.span.start)
-    const parents = this.fieldParents()
-    this.fields.forEach(({name, field}, index) => {
-      const parent = parents[index]
+    // A field belongs to the first item one level up whose range holds it.
+    const holding = itemsHolding(this.actionItems, this.outer, this.fields.map(({field}) => field.span.start))
+    this.fields.forEach(({name, field, depth}, index) => {
+      const parent = holding[index].filter((item) => item.depth === depth - 1).sort((a, b) => a.span.start - b.span.start)[0]
       if (parent) parent.columns[name] ??= field
     })
     const actionItems = withoutLegends(withoutGroupLabels(this.actionItems, this.outer, this.lists), this.outer, this.source)

@@ -47,11 +47,15 @@ export function withoutGroupLabels(items: ActionItem[], outerOf: Map<ActionItem,
     }
   }
   if (labels.size === 0) return items
-  const enclosing = labelsAround([...labels.keys()], outerOf, items)
-  for (const [label, group] of labels) group.group = labels.get(enclosing.get(label)![0])
+  const order = new Map(items.map((item, index) => [item, index]))
+  const holding = itemsHolding([...labels.keys()], outerOf, items.map((item) => item.span.start))
+  /** The labels an item is nested in, innermost first. */
+  const enclosing = (item: ActionItem) =>
+    holding[order.get(item)!].filter((label) => label.depth < item.depth).sort((a, b) => b.depth - a.depth || order.get(a)! - order.get(b)!)
+  for (const [label, group] of labels) group.group = labels.get(enclosing(label)[0])
   const kept = items.filter((item) => !labels.has(item))
   for (const item of kept) {
-    const around = enclosing.get(item)!
+    const around = enclosing(item)
     if (around.length === 0) continue
     item.group = labels.get(around[0])
     item.depth -= around.length
@@ -74,31 +78,29 @@ function listsFrom(byStart: ListRecord[], span: Span): ListRecord[] {
 }
 
 /**
- * For each item, the labels it is nested in (a label of lower depth whose
- * range holds the item's start), innermost first. One sweep in source
- * order with the labels that hold the current place on a stack (list items
- * nest, so they form a chain), not a search of every label per item.
+ * For each offset of `points`, the items whose outer range (`outerOf`)
+ * holds it. One sweep over both in source order, with the items that hold
+ * the current place on a stack (list items nest, so they form a chain),
+ * not a search of every item per point: a long document has thousands of each.
  */
-function labelsAround(labels: ActionItem[], outerOf: Map<ActionItem, Span>, items: ActionItem[]): Map<ActionItem, ActionItem[]> {
-  const order = new Map(labels.map((label, index) => [label, index]))
-  const sorted = labels.map((label) => ({label, outer: outerOf.get(label)!})).sort((a, b) => a.outer.start - b.outer.start)
-  const around = new Map<ActionItem, ActionItem[]>()
+export function itemsHolding(items: ActionItem[], outerOf: Map<ActionItem, Span>, points: number[]): ActionItem[][] {
+  const sorted = items.flatMap((item) => (outerOf.has(item) ? [{item, outer: outerOf.get(item)!}] : [])).sort((a, b) => a.outer.start - b.outer.start)
+  const found: ActionItem[][] = []
   const open: typeof sorted = []
   const close = (at: number) => {
     while (open.length > 0 && open[open.length - 1].outer.end <= at) open.pop()
   }
   let next = 0
-  for (const item of [...items].sort((a, b) => a.span.start - b.span.start)) {
-    const at = item.span.start
+  for (const index of points.map((_, index) => index).sort((a, b) => points[a] - points[b])) {
+    const at = points[index]
     for (; next < sorted.length && sorted[next].outer.start <= at; next++) {
       close(sorted[next].outer.start)
       open.push(sorted[next])
     }
     close(at)
-    const holding = open.filter(({label, outer}) => label.depth < item.depth && contains(outer, at)).map(({label}) => label)
-    around.set(item, holding.sort((a, b) => b.depth - a.depth || order.get(a)! - order.get(b)!))
+    found[index] = open.filter(({outer}) => contains(outer, at)).map(({item}) => item)
   }
-  return around
+  return found
 }
 
 /** "P1 - blocks the next release", "Detect: how soon we notice": a term of up to three words, a separator, its meaning. */

@@ -77,11 +77,12 @@ function align(value: string, source: string): Int32Array {
   return map
 }
 
+/** Give `nodes` (from `from` in the parsed value) their source positions; returns the offset after them. */
 function place(nodes: SentenceContent[], map: Int32Array, base: number, from: number, location: Location): number {
   let offset = from
   for (const node of nodes) {
-    const length = toString(node).length
-    if ('children' in node) place(node.children as SentenceContent[], map, base, offset, location)
+    // The length of `toString(node)`, without building the string: a parent's text is its children's.
+    const length = ('children' in node ? place(node.children as SentenceContent[], map, base, offset, location) : offset + node.value.length) - offset
     const start = base + map[offset]
     const end = base + (length === 0 ? map[offset] : map[offset + length - 1] + 1)
     node.position = new OffsetPosition(start, end, location)

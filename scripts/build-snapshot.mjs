@@ -5,7 +5,7 @@
 // `pnpm build`. Without a snapshot blamelint still works, only starts slower,
 // so a failure here is reported and does not fail the build.
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {blobIn, metaIn, snapshotDirectory} from '../packages/cli/dist/snapshot.js'
@@ -78,8 +78,10 @@ try {
   // Without NODE_OPTIONS: V8 only loads a snapshot under the flags it was
   // built with, and blamelint starts it with none.
   const {NODE_OPTIONS, ...env} = process.env
-  const node = (args) => spawnSync(process.execPath, args, {cwd: root, env, encoding: 'utf8'})
-  const result = node(['--no-warnings', '--snapshot-blob', snapshotBlob, '--build-snapshot', bundle])
+  const node = (args, extra = {}) => spawnSync(process.execPath, args, {cwd: root, env: {...env, ...extra}, encoding: 'utf8'})
+  // The example documents that the snapshot lints while it is built (see snapshot-entry.ts).
+  const examples = readdirSync(`${root}fixtures`).filter((name) => /\.(md|html|txt)$/.test(name)).map((name) => `${root}fixtures/${name}`)
+  const result = node(['--no-warnings', '--snapshot-blob', snapshotBlob, '--build-snapshot', bundle], {BLAMELINT_SNAPSHOT_WARM_UP: JSON.stringify(examples)})
   if (result.status !== 0) throw new Error(`node --build-snapshot failed: ${(result.stderr || result.error?.message || '').trim()}`)
   const {version} = JSON.parse(readFileSync(`${root}packages/cli/package.json`, 'utf8'))
   const check = node(['--snapshot-blob', snapshotBlob, '--', '--version'])

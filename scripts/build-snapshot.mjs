@@ -5,10 +5,11 @@
 // `pnpm build`. Without a snapshot blamelint still works, only starts slower,
 // so a failure here is reported and does not fail the build.
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {blobIn, metaIn, snapshotDirectory} from '../packages/cli/dist/snapshot.js'
+import {formatFromPath} from '../packages/core/dist/index.js'
 import {dataFiles} from './data-files.mjs'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
@@ -80,7 +81,8 @@ try {
   const {NODE_OPTIONS, ...env} = process.env
   const node = (args, extra = {}) => spawnSync(process.execPath, args, {cwd: root, env: {...env, ...extra}, encoding: 'utf8'})
   // The example documents that the snapshot lints while it is built (see snapshot-entry.ts).
-  const examples = readdirSync(`${root}fixtures`).filter((name) => /\.(md|html|txt)$/.test(name)).map((name) => `${root}fixtures/${name}`)
+  const fixtures = `${root}fixtures/`
+  const examples = existsSync(fixtures) ? readdirSync(fixtures).filter((name) => formatFromPath(name)).map((name) => fixtures + name) : []
   const result = node(['--no-warnings', '--snapshot-blob', snapshotBlob, '--build-snapshot', bundle], {BLAMELINT_SNAPSHOT_WARM_UP: JSON.stringify(examples)})
   if (result.status !== 0) throw new Error(`node --build-snapshot failed: ${(result.stderr || result.error?.message || '').trim()}`)
   const {version} = JSON.parse(readFileSync(`${root}packages/cli/package.json`, 'utf8'))

@@ -73,8 +73,8 @@ export const cases = {
   'thousands of distinct acronyms': {size: 5_000, make: (size, salt) => numbered(size / 20, (index) => `${salt} saw ${letters(index + 1000)} fail. `)},
   'a long number in an outage sentence': {size: 20_000, make: (size, salt) => `The outage ${salt} affected ${repeat('1', size)} users.`},
   // Action items whose structure is resolved per document: fields ("Owner:") to their items, items to their group labels, legends.
-  'action items under labels, with owner fields': {size: 400, formats: ['markdown'], make: (count, salt) => `## Action items\n\n${numbered(count, (index) => `- Ledger ${index}\n  - Add a check ${salt}${index}\n    - Owner: @kim\n  - Make sure it never happens again\n\nNotes.\n\n`)}`},
-  'lists that define terms': {size: 400, formats: ['markdown'], make: (count, salt) => `## Action items\n\n${numbered(count, (index) => `- P${index} - blocks the release ${salt}\n- Q${index} - nice to have\n\nNotes.\n\n`)}`},
+  'action items under labels, with owner fields': {size: 400, formats: ['markdown', 'text'], make: (count, salt) => `## Action items\n\n${numbered(count, (index) => `- Ledger ${salt}${index}\n  - Add a check ${salt}${index}\n    - Owner: @kim\n  - Make sure ${salt}${index} never happens again\n\nNotes ${salt}${index}.\n\n`)}`},
+  'lists that define terms': {size: 400, formats: ['markdown', 'text'], make: (count, salt) => `## Action items\n\n${numbered(count, (index) => `- P${index} - blocks the release ${salt}\n- Q${index} - nice to have ${salt}\n\nNotes ${salt}${index}.\n\n`)}`},
   'people named in an action item': {size: 200, make: (size, salt) => `## Action items\n\n- Fix ${salt} (${repeat('Roland Lee/', size)}Kim) later\n`},
   'front matter with long runs of spaces': {size: 20_000, formats: ['markdown'], make: (size, salt) => `---\nnote: ${salt}${repeat(' ', size)}x\n---\n\nHuman error.\n`},
   'a 5 MB line of prose': {size: 625_000, formats: ['markdown'], runs: 1, timedOnly: true, make: (size, salt) => `${salt} ${longLine(size)}`},

@@ -47,7 +47,11 @@ function matchesIn(document: Document): Match[] {
   )
   // By sentence: only a promise in the match's own sentence can cover it.
   const promisesIn = new Map<Sentence, Match[]>()
-  for (const promise of promises) promisesIn.set(promise.sentence, [...(promisesIn.get(promise.sentence) ?? []), promise])
+  for (const promise of promises) {
+    const own = promisesIn.get(promise.sentence) ?? []
+    own.push(promise)
+    promisesIn.set(promise.sentence, own)
+  }
   const others = found.filter(
     (match) => match.entry !== recurrence && !(promisesIn.get(match.sentence) ?? []).some((promise) => overlaps(stretchOf(promise), stretchOf(match)))
   )

@@ -2,7 +2,6 @@
 // walker (markdown, HTML, plain text) visits a document in source order.
 import type {Paragraph, Sentence as NlcstSentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {location, type Location} from 'vfile-location'
 import type {
   ActionItem,
   ActionItemField,
@@ -18,6 +17,7 @@ import type {
 import {findComments} from './comments.js'
 import {itemsHolding, withoutGroupLabels, withoutLegends, type ListRecord} from './groups.js'
 import {toParagraph, type Segment} from './paragraph.js'
+import {LineStarts} from './position.js'
 
 // Action headings. A heading (or a part of it: "Lessons and action items") is
 // an action heading when it is one of these terms, with a few words before
@@ -92,7 +92,8 @@ interface PendingField {
 
 export class DocumentBuilder {
   readonly source: string
-  readonly location: Location
+  /** Where the source's lines start: node positions turn offsets into points with it. */
+  readonly lines: LineStarts
   readonly blocks: Block[] = []
   readonly sections: Section[]
   readonly actionItems: ActionItem[] = []
@@ -112,7 +113,7 @@ export class DocumentBuilder {
   constructor(source: string, format: InputFormat) {
     this.source = source
     this.format = format
-    this.location = location(source)
+    this.lines = new LineStarts(source)
     this.section = {title: '', path: [], depth: 0, isActionSection: false}
     this.sections = [this.section]
   }
@@ -131,7 +132,7 @@ export class DocumentBuilder {
     const segments = trimStart(raw.flatMap(splitLiterals), this.source)
     if (!segments.some((segment) => segment.kind === 'text' && /\S/.test(segment.value))) return undefined
     if (kind === 'paragraph' || kind === 'heading') this.leadIn = false
-    const tree = toParagraph(segments, this.source, this.location)
+    const tree = toParagraph(segments, this.source, this.lines)
     const block: Block = {
       kind,
       tree,

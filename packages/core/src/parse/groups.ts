@@ -79,9 +79,10 @@ function listsFrom(byStart: ListRecord[], span: Span): ListRecord[] {
 
 /**
  * For each offset of `points`, the items whose outer range (`outerOf`)
- * holds it. One sweep over both in source order, with the items that hold
- * the current place on a stack (list items nest, so they form a chain),
- * not a search of every item per point: a long document has thousands of each.
+ * holds it. One sweep over both in source order, with the items whose
+ * range has started on a stack, popped as ranges end (list items nest, so
+ * the stack stays as deep as the nesting), not a search of every item per
+ * point: a long document has thousands of each.
  */
 export function itemsHolding(items: ActionItem[], outerOf: Map<ActionItem, Span>, points: number[]): ActionItem[][] {
   const sorted = items.flatMap((item) => (outerOf.has(item) ? [{item, outer: outerOf.get(item)!}] : [])).sort((a, b) => a.outer.start - b.outer.start)

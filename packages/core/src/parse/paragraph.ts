@@ -12,9 +12,8 @@ import type {Nodes, Paragraph, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
-import type {Location} from 'vfile-location'
 import {paragraphInRuns, splitLongSentences} from './limits.js'
-import {OffsetPosition} from './position.js'
+import {OffsetPosition, type LineStarts} from './position.js'
 
 /** A piece of a block's inline content. */
 export type Segment =
@@ -78,14 +77,14 @@ function align(value: string, source: string): Int32Array {
 }
 
 /** Give `nodes` (from `from` in the parsed value) their source positions; returns the offset after them. */
-function place(nodes: SentenceContent[], map: Int32Array, base: number, from: number, location: Location): number {
+function place(nodes: SentenceContent[], map: Int32Array, base: number, from: number, lines: LineStarts): number {
   let offset = from
   for (const node of nodes) {
     // The length of `toString(node)`, without building the string: a parent's text is its children's.
-    const length = ('children' in node ? place(node.children as SentenceContent[], map, base, offset, location) : offset + node.value.length) - offset
+    const length = ('children' in node ? place(node.children as SentenceContent[], map, base, offset, lines) : offset + node.value.length) - offset
     const start = base + map[offset]
     const end = base + (length === 0 ? map[offset] : map[offset + length - 1] + 1)
-    node.position = new OffsetPosition(start, end, location)
+    node.position = new OffsetPosition(start, end, lines)
     offset += length
   }
   return offset
@@ -101,9 +100,10 @@ interface CachedParagraph {
  * Paragraphs of earlier parses by block, so an editor re-parsing after an
  * edit only tokenizes the blocks that changed; the others are copied with
  * their positions shifted. Bounded by the source text they cover (about 35
- * documents of 1,000 words): trees take ~100 times the memory of their text,
- * and a CLI run over many files or one huge document would otherwise keep
- * every tree it built.
+ * documents of 1,000 words): trees take ~90 times the memory of their text
+ * (and each holds its document's line starts, four bytes a line), and a CLI
+ * run over many files or one huge document would otherwise keep every tree
+ * it built.
  */
 const paragraphs = new LRUCache<string, CachedParagraph>({max: 20_000, maxSize: 250_000, sizeCalculation: (_, key) => key.length})
 const keys = new WeakMap<Paragraph, string>()
@@ -117,9 +117,9 @@ export function paragraphKey(tree: Paragraph): string | undefined {
 }
 
 /** Build an nlcst paragraph from a block's segments. */
-export function toParagraph(segments: Segment[], source: string, location: Location): Paragraph {
+export function toParagraph(segments: Segment[], source: string, lines: LineStarts): Paragraph {
   const from = segments[0]?.start ?? 0
-  const at = location.toPoint(from)
+  const at = lines.toPoint(from)
   // The segments (relative to the first) and the source they cover decide the
   // tree; a segment's value is only spelled out when it is not its source.
   let key = source.slice(from, segments[segments.length - 1]?.end ?? from)
@@ -133,24 +133,24 @@ export function toParagraph(segments: Segment[], source: string, location: Locat
   let tree: Paragraph
   if (cached && at) {
     // Unmoved blocks (those before an edit) share the tree: rules never change it.
-    tree = cached.at.offset === at.offset && cached.at.line === at.line && cached.at.column === at.column ? cached.tree : shifted(cached.tree, at.offset! - cached.at.offset!, location)
+    tree = cached.at.offset === at.offset && cached.at.line === at.line && cached.at.column === at.column ? cached.tree : shifted(cached.tree, at.offset! - cached.at.offset!, lines)
   } else {
-    tree = buildParagraph(segments, source, location)
+    tree = buildParagraph(segments, source, lines)
     if (at) paragraphs.set(key, {tree, at})
   }
   keys.set(tree, key)
   return tree
 }
 
-/** A copy of `node` moved by `delta` characters, into the document of `location`. */
-function shifted<Node extends Nodes>(node: Node, delta: number, location: Location): Node {
+/** A copy of `node` moved by `delta` characters, into the document of `lines`. */
+function shifted<Node extends Nodes>(node: Node, delta: number, lines: LineStarts): Node {
   const copy = {...node}
-  if (node.position) copy.position = new OffsetPosition(node.position.start.offset! + delta, node.position.end.offset! + delta, location)
-  if ('children' in node) (copy as {children: unknown[]}).children = node.children.map((child: Nodes) => shifted(child, delta, location))
+  if (node.position) copy.position = new OffsetPosition(node.position.start.offset! + delta, node.position.end.offset! + delta, lines)
+  if ('children' in node) (copy as {children: unknown[]}).children = node.children.map((child: Nodes) => shifted(child, delta, lines))
   return copy
 }
 
-function buildParagraph(segments: Segment[], source: string, location: Location): Paragraph {
+function buildParagraph(segments: Segment[], source: string, lines: LineStarts): Paragraph {
   const content: SentenceContent[] = []
   let previousEnd: number | undefined
   for (const segment of segments) {
@@ -158,18 +158,18 @@ function buildParagraph(segments: Segment[], source: string, location: Location)
     if (previousEnd !== undefined && segment.start > previousEnd && content.length > 0) {
       const gap = source.slice(previousEnd, segment.start)
       if (/^\s+$/.test(gap) && !/\s$/.test(toString(content[content.length - 1]))) {
-        content.push(positioned({type: 'WhiteSpaceNode', value: gap.includes('\n') ? '\n' : ' '}, previousEnd, segment.start, location))
+        content.push(positioned({type: 'WhiteSpaceNode', value: gap.includes('\n') ? '\n' : ' '}, previousEnd, segment.start, lines))
       }
     }
     if (segment.kind === 'text') {
       const tokens = parser.tokenize(segment.value)
-      place(tokens, align(segment.value, source.slice(segment.start, segment.end)), segment.start, 0, location)
+      place(tokens, align(segment.value, source.slice(segment.start, segment.end)), segment.start, 0, lines)
       // A loop, not push(...tokens): spreading 100,000 tokens overflows the stack.
       for (const token of tokens) content.push(token)
     } else if (segment.kind === 'source') {
-      content.push(positioned({type: 'SourceNode', value: segment.value}, segment.start, segment.end, location))
+      content.push(positioned({type: 'SourceNode', value: segment.value}, segment.start, segment.end, lines))
     } else {
-      content.push(positioned({type: 'WhiteSpaceNode', value: '\n'}, segment.start, segment.end, location))
+      content.push(positioned({type: 'WhiteSpaceNode', value: '\n'}, segment.start, segment.end, lines))
     }
     previousEnd = segment.end
   }
@@ -179,12 +179,12 @@ function buildParagraph(segments: Segment[], source: string, location: Location)
   })
   splitLongSentences(paragraph)
   if (content.length > 0) {
-    paragraph.position = new OffsetPosition(content[0].position!.start.offset!, content[content.length - 1].position!.end.offset!, location)
+    paragraph.position = new OffsetPosition(content[0].position!.start.offset!, content[content.length - 1].position!.end.offset!, lines)
   }
   return paragraph
 }
 
-function positioned<Node extends SentenceContent>(node: Node, start: number, end: number, location: Location): Node {
-  node.position = new OffsetPosition(start, end, location)
+function positioned<Node extends SentenceContent>(node: Node, start: number, end: number, lines: LineStarts): Node {
+  node.position = new OffsetPosition(start, end, lines)
   return node
 }

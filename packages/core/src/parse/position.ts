@@ -5,49 +5,77 @@
 // and two points of line, column and offset): three quarters of the objects
 // of the document model, ~75 bytes per byte of source. Rules only ever read
 // offsets; line and column are needed for the few nodes a message points at.
-// So a node's position holds two offsets and the document's line index, and
+// So a node's position holds two offsets and the document's line starts, and
 // gives out points, computed when read. It is still a unist `Position`:
 // parse-latin's sentence plugins assign its `start` and `end`, and
-// `JSON.stringify` writes it out in full.
+// `JSON.stringify` writes it out in full. (A copy made another way, such as
+// `structuredClone` or a spread, keeps the offsets but not the points.)
 import type {Point, Position} from 'unist'
-import type {Location} from 'vfile-location'
+
+/**
+ * Where the lines of a text start, to turn offsets into points (line endings
+ * `\r\n`, `\r` or `\n`, as vfile-location reads them). Hand-written because
+ * vfile-location's index keeps the whole text, and positions outlive their
+ * document in the editor's paragraph cache: this keeps four bytes a line.
+ */
+export class LineStarts {
+  private readonly starts: Uint32Array
+
+  constructor(text: string) {
+    const starts = [0]
+    for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push(match.index + match[0].length)
+    this.starts = Uint32Array.from(starts)
+  }
+
+  toPoint(offset: number): Point {
+    // The last line that starts at or before `offset`.
+    let low = 0
+    let high = this.starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1
+      if (this.starts[middle] <= offset) low = middle
+      else high = middle - 1
+    }
+    return {line: low + 1, column: offset - this.starts[low] + 1, offset}
+  }
+}
 
 /** A point whose line and column are looked up when read. */
 class OffsetPoint implements Point {
   readonly offset: number
-  private readonly location: Location
+  private readonly lines: LineStarts
 
-  constructor(offset: number, location: Location) {
+  constructor(offset: number, lines: LineStarts) {
     this.offset = offset
-    this.location = location
+    this.lines = lines
   }
 
   get line(): number {
-    return this.location.toPoint(this.offset)?.line ?? 1
+    return this.lines.toPoint(this.offset).line
   }
 
   get column(): number {
-    return this.location.toPoint(this.offset)?.column ?? 1
+    return this.lines.toPoint(this.offset).column
   }
 
   toJSON(): Point {
-    return {line: this.line, column: this.column, offset: this.offset}
+    return this.lines.toPoint(this.offset)
   }
 }
 
 export class OffsetPosition implements Position {
   startOffset: number
   endOffset: number
-  private readonly location: Location
+  private readonly lines: LineStarts
 
-  constructor(start: number, end: number, location: Location) {
+  constructor(start: number, end: number, lines: LineStarts) {
     this.startOffset = start
     this.endOffset = end
-    this.location = location
+    this.lines = lines
   }
 
   get start(): Point {
-    return new OffsetPoint(this.startOffset, this.location)
+    return new OffsetPoint(this.startOffset, this.lines)
   }
 
   set start(point: Point) {
@@ -55,7 +83,7 @@ export class OffsetPosition implements Position {
   }
 
   get end(): Point {
-    return new OffsetPoint(this.endOffset, this.location)
+    return new OffsetPoint(this.endOffset, this.lines)
   }
 
   set end(point: Point) {

@@ -19,10 +19,11 @@ const building = `${snapshotDirectory.replace(/\/$/, '')}.${process.pid}/`
 const bundle = `${building}blamelint.cjs`
 const snapshotBlob = blobIn(building)
 
-// In one script, a module's `import.meta.url` must still name its own file
-// (rules read their data next to it), and `createRequire(import.meta.url)`
-// must become the bundle's `require`: in blamelint's modules, by dropping
-// the declaration so that esbuild bundles what they require lazily.
+// In one script, every module's `import.meta.url` must still name its own
+// file (rules read their data next to it), and `createRequire(import.meta.url)`
+// must become the bundle's `require`. blamelint's modules declare
+// `const require = createRequire(import.meta.url)`: the declaration is
+// dropped, so that esbuild bundles what they require lazily.
 const moduleUrls = {
   name: 'module-urls',
   setup(builder) {
@@ -48,6 +49,8 @@ try {
   const builtAt = Date.now()
   const {metafile, outputFiles} = await build({
     entryPoints: [`${root}packages/cli/dist/snapshot-entry.js`],
+    // The metafile's input paths are relative to it (see `modules` below).
+    absWorkingDir: root,
     outfile: bundle,
     bundle: true,
     platform: 'node',

@@ -16,15 +16,23 @@ if (blob) {
   const child = spawn(process.execPath, ['--snapshot-blob', blob, '--', ...process.argv.slice(2)], {stdio: 'inherit'})
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
   const forward = (signal: NodeJS.Signals) => child.kill(signal)
+  const stopForwarding = () => {
+    for (const signal of signals) process.off(signal, forward)
+  }
   for (const signal of signals) process.on(signal, forward)
   child.on('exit', (code, signal) => {
-    for (const name of signals) process.off(name, forward)
+    stopForwarding()
     // End the way the child ended, so that a shell sees the same status.
     if (signal) process.kill(process.pid, signal)
     else process.exitCode = code ?? 2
   })
-  // Node.js could not be started again (out of processes, say): run here.
-  child.on('error', () => void runHere())
+  child.on('error', () => {
+    // A child that started (and failed to take a signal, say) still ends with 'exit'.
+    if (child.pid !== undefined) return
+    // Node.js could not be started again (out of processes, say): run here, where Ctrl-C ends this process again.
+    stopForwarding()
+    void runHere()
+  })
 } else {
   await runHere()
 }

@@ -3,7 +3,7 @@
 // file never loads plugins, so never runs code), the input format is chosen
 // per file by extension, and the exit-code contract (0/1/2, one-line errors)
 // and the report formats are blamelint's own.
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {BlamelintError, Linter, rules, severityOf, type LinterOptions, type ResolvedConfig} from 'blamelint'
 import {defaultCacheLocation, lintWithCache} from './cache.js'
@@ -153,7 +153,7 @@ async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<
     const changed = changes?.forFile(absolute)
     if (changes && !changed) continue
     attempted++
-    const {text, warning, error} = readText(path, io.cwd)
+    const {text, warning, error} = readText(absolute)
     if (error) unreadable++
     if (error || warning) note(io, path, error ?? warning!)
     if (text === undefined) continue
@@ -173,7 +173,8 @@ async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<
 
 /** `--output-file` must not name a file being linted: the report would replace it. */
 function refuseToOverwrite(options: CliOptions, io: Io, files: string[]): void {
-  if (!options.outputFile) return
+  // A report that does not exist yet cannot be a file being linted.
+  if (!options.outputFile || !existsSync(resolve(io.cwd, options.outputFile))) return
   const output = realPath(resolve(io.cwd, options.outputFile))
   if (files.some((file) => realPath(resolve(io.cwd, file)) === output)) {
     throw new BlamelintError('--output-file names a file being linted; the report would replace it', options.outputFile)

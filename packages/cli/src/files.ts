@@ -51,11 +51,11 @@ export async function expandPaths(paths: string[], cwd: string, ignored: IgnoreF
   for (const input of paths) {
     const absolute = resolve(cwd, input)
     let stats
-    let problem: string | undefined
+    let failure: NodeJS.ErrnoException | undefined
     try {
       stats = statSync(absolute)
     } catch (error) {
-      problem = pathProblem(error as NodeJS.ErrnoException, absolute)
+      failure = error as NodeJS.ErrnoException
     }
     let found: string[]
     if (stats && !stats.isFile() && !stats.isDirectory()) {
@@ -72,7 +72,7 @@ export async function expandPaths(paths: string[], cwd: string, ignored: IgnoreF
       found = found.filter((file) => !ignored.ignores(file))
       if (found.length === 0) throw new BlamelintError('no files match this pattern', input)
     } else {
-      throw new BlamelintError(problem ?? 'no such file or directory', input)
+      throw new BlamelintError(failure ? pathProblem(failure, absolute) : 'no such file or directory', input)
     }
     for (const file of found) files.add(file)
   }
@@ -117,13 +117,13 @@ export interface ReadResult {
  * another, and each asynchronous read waits for a thread-pool round trip
  * (a fifth of an unchanged `--cache` run over 1,000 files was idle).
  */
-export function readText(path: string, cwd: string): ReadResult {
+export function readText(path: string): ReadResult {
   let buffer: Buffer
   try {
-    buffer = readFileSync(resolve(cwd, path))
+    buffer = readFileSync(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    return {error: `cannot read file: ${code === 'EISDIR' ? 'is a directory' : pathProblem(error as NodeJS.ErrnoException, resolve(cwd, path))}`}
+    return {error: `cannot read file: ${code === 'EISDIR' ? 'is a directory' : pathProblem(error as NodeJS.ErrnoException, path)}`}
   }
   return decode(buffer)
 }

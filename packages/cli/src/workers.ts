@@ -27,7 +27,7 @@ export type WorkerReply = {index: number; messages: StoredMessage[]} | {index: n
  */
 const bytesPerThread = 96 * 1024
 
-/** How many worker threads to use for `jobs`; 0 = lint on the main thread. */
+/** How many threads to lint `jobs` on (the main thread and `n - 1` workers); 0 = the main thread alone. */
 export function threadsFor(jobs: LintJob[], concurrency: Concurrency): number {
   if (concurrency === 'off' || jobs.length < 2) return 0
   const bytes = jobs.reduce((sum, job) => sum + job.text.length, 0)
@@ -36,7 +36,7 @@ export function threadsFor(jobs: LintJob[], concurrency: Concurrency): number {
   return threads < 2 ? 0 : threads
 }
 
-/** Lint `jobs` with `linter`, or with worker threads that build the same linter from `linterOptions`. */
+/** Lint `jobs` with `linter`, helped by worker threads that build the same linter from `linterOptions` when there is enough text. */
 export async function lintJobs(jobs: LintJob[], linter: Linter, linterOptions: LinterOptions, concurrency: Concurrency): Promise<StoredMessage[][]> {
   const lint = (job: LintJob) => linter.lint(job.text, {filePath: job.filePath, format: job.format}).messages.map(storeMessage)
   const threads = threadsFor(jobs, concurrency)

@@ -43,7 +43,8 @@ function parseConfigText(text: string, path: string): unknown {
   // A tag the YAML core schema does not know (`!!js/function`, `!!python/object`) is refused, not read as a string.
   const [error] = [...document.errors, ...document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')]
   if (error) {
-    const where = error.linePos ? `${error.linePos[0].line}:${error.linePos[0].col}` : lineAndColumn(text, error.pos[0])
+    // With `prettyErrors: false` the library gives offsets only.
+    const where = lineAndColumn(text, error.pos[0])
     const hint = error.code === 'TAG_RESOLVE_FAILED' ? ' (configuration is plain data: strings, numbers, lists and maps)' : ''
     throw new BlamelintError(`${where}: invalid YAML: ${error.message.split('\n')[0]}${hint}`, path)
   }

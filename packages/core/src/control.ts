@@ -13,6 +13,7 @@
 import type {VFileMessage} from 'vfile-message'
 import type {Location} from 'vfile-location'
 import type {Comment} from './parse/comments.js'
+import {lastBelow} from './search.js'
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line'
 
@@ -93,12 +94,5 @@ export function isSuppressed(message: VFileMessage, directives: Directive[]): bo
     ranges.set(ruleId, range)
   }
   // Directives come in source order; the last one at or before the message wins.
-  let low = 0
-  let high = range.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (range[middle].offset <= offset) low = middle + 1
-    else high = middle
-  }
-  return low > 0 && range[low - 1].kind === 'disable'
+  return range[lastBelow(range, offset + 1, (directive) => directive.offset)]?.kind === 'disable'
 }

@@ -7,6 +7,7 @@
 // and only explicit quoting or "the term/word/phrase …" counts.
 import type {Nodes} from 'nlcst'
 import {toString} from 'nlcst-to-string'
+import {lastBelow} from './search.js'
 import type {Block, Sentence, Span} from './types.js'
 
 /** A block's quoted ranges, prepared so that each match is checked in logarithmic time. */
@@ -62,18 +63,6 @@ function quotes(block: Block, source: string): Quotes {
   const prepared = {spans, reach, firstEnd}
   quotedSpans.set(block, prepared)
   return prepared
-}
-
-/** Index of the last item of `items` (sorted by `key`) whose key is below `value`, or -1. */
-function lastBelow<Item>(items: Item[], value: number, key: (item: Item) => number | undefined): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((key(items[middle]) ?? -1) < value) low = middle + 1
-    else high = middle
-  }
-  return low - 1
 }
 
 /**

@@ -13,6 +13,7 @@ import type {SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {SentenceMemo} from './memo.js'
 import {nlp} from './nlp.js'
+import {lastBelow} from './search.js'
 import {nodeNear} from './siblings.js'
 import type {Sentence} from './types.js'
 
@@ -135,14 +136,7 @@ export function mentionsIn(text: string, {groups = false} = {}): Mention[] {
   // Mentions kept so far, by start; they never overlap, so their ends are in order too.
   const kept: Mention[] = []
   const overlaps = (index: number, end: number) => {
-    let low = 0
-    let high = kept.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (kept[middle].index < end) low = middle + 1
-      else high = middle
-    }
-    const before = kept[low - 1]
+    const before = kept[lastBelow(kept, end, (mention) => mention.index)]
     return before !== undefined && before.index + before.text.length > index
   }
   const found: Mention[] = []

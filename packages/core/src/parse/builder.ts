@@ -352,7 +352,7 @@ function splitLines(segments: Segment[], source: string): Segment[][] {
       continue
     }
     // Any line ending: HTML parsers turn `\r\n` and `\r` into `\n`, so only their count agrees.
-    const values = segment.value.split(/\r\n|\r|\n/)
+    const values = segment.value.split(lineEnding)
     const slice = source.slice(segment.start, segment.end)
     let sourceFrom = 0
     values.forEach((value, index) => {

@@ -7,16 +7,16 @@ export interface Comment {
 }
 
 /**
- * The HTML comments in `text`, each `<!--` to the next `-->`, at `offset`.
+ * The HTML comments in `text`, each `<!--` to the next `-->`.
  * Found with `indexOf` rather than `/<!--[\s\S]*?-->/g`, which rescans to
  * the end from every unclosed `<!--` (quadratic).
  */
-export function findComments(text: string, offset = 0): Comment[] {
+export function findComments(text: string): Comment[] {
   const comments: Comment[] = []
   for (let start = text.indexOf('<!--'); start !== -1; ) {
     const end = text.indexOf('-->', start + 4)
     if (end === -1) break
-    comments.push({value: text.slice(start, end + 3), start: offset + start, end: offset + end + 3})
+    comments.push({value: text.slice(start, end + 3), start, end: end + 3})
     start = text.indexOf('<!--', end + 3)
   }
   return comments

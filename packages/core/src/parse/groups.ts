@@ -1,6 +1,7 @@
 // List items under an action heading that are not actions: group labels
 // ("- Ledger" over the ledger's items) and legends ("- P1 - blocks the next
 // release" explaining the priorities that later items use).
+import {lastBelow} from '../search.js'
 import type {ActionItem, ActionItemGroup, Span} from '../types.js'
 import {hasVerb, isActionVerb} from '../verbs.js'
 
@@ -65,15 +66,10 @@ export function withoutGroupLabels(items: ActionItem[], outerOf: Map<ActionItem,
 
 /** The list records (sorted by start) that start inside `span`: a binary search, not a scan of every list of the document. */
 function listsFrom(byStart: ListRecord[], span: Span): ListRecord[] {
-  let low = 0
-  let high = byStart.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (byStart[middle].outer.start < span.start) low = middle + 1
-    else high = middle
-  }
   const found: ListRecord[] = []
-  for (let index = low; index < byStart.length && contains(span, byStart[index].outer.start); index++) found.push(byStart[index])
+  for (let index = lastBelow(byStart, span.start, (list) => list.outer.start) + 1; index < byStart.length && contains(span, byStart[index].outer.start); index++) {
+    found.push(byStart[index])
+  }
   return found
 }
 
@@ -104,10 +100,13 @@ export function itemsHolding(items: ActionItem[], outerOf: Map<ActionItem, Span>
   return found
 }
 
+/** A word of a term, as legends define and items use them ("P1", "Detect", "on-call"). */
+const termWord = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’/-]*`
 /** "P1 - blocks the next release", "Detect: how soon we notice": a term of up to three words, a separator, its meaning. */
-const definition = /^\s*([\p{L}\p{N}][\p{L}\p{N}'’/-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}'’/-]*){0,2})[ \t]*(?::|[ \t][-–—][ \t]|[–—])[ \t]*\S/u
+const definition = new RegExp(String.raw`^\s*(${termWord}(?:[ \t]+${termWord}){0,2})[ \t]*(?::|[ \t][-–—][ \t]|[–—])[ \t]*\S`, 'u')
 /** The first one, two and three words of a text, as `definition` reads a term. */
-const leadingWords = /^\s*([\p{L}\p{N}][\p{L}\p{N}'’/-]*)([ \t]+[\p{L}\p{N}][\p{L}\p{N}'’/-]*)?([ \t]+[\p{L}\p{N}][\p{L}\p{N}'’/-]*)?/u
+const leadingWords = new RegExp(String.raw`^\s*(${termWord})([ \t]+${termWord})?([ \t]+${termWord})?`, 'u')
+/** What follows a label at the start of an item: "P1:", "P1 - ", "P1—". */
 const separator = /^\s*(?::|\s[-–—]\s|[–—])/
 const bracketed = /[[(]([^[\]()]*)[)\]]/g
 

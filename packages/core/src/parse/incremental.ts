@@ -61,8 +61,7 @@ export function splitChunks(source: string): Chunk[] {
       frontmatter = frontmatterFence.exec(text)?.[1]
       if (frontmatter && !hasClosingFence(source, end, frontmatter)) frontmatter = undefined
     } else if (frontmatter) {
-      // `(?<![ \t])`: trailing space only, not rescanned from inside each run of spaces.
-      if (text.replace(/(?<![ \t])[ \t]+$/, '') === frontmatter) frontmatter = undefined
+      if (frontmatterFence.exec(text)?.[1] === frontmatter) frontmatter = undefined
     } else if (previousBlank && text !== '' && !/^[ \t]/.test(text) && !containerStart.test(text)) {
       chunks.push({text: source.slice(start, offset), offset: start, line: startLine})
       start = offset

@@ -293,7 +293,7 @@ export function withoutTags(source: string): string {
 }
 
 /** Words in one sentence, at most: longer "sentences" are split before the rules see them. */
-export const sentenceLimit = 500
+const sentenceLimit = 500
 
 /**
  * Split sentences of more than `sentenceLimit` words, in place. A text
@@ -339,7 +339,7 @@ export function splitLongSentences(paragraph: Paragraph): void {
  * each word they merge ("don't", "e.g."), quadratic in what they see, and
  * spread a merged word's parts as arguments (a stack overflow past 100,000).
  */
-export const tokenRun = 2000
+const tokenRun = 2000
 
 /**
  * Build a paragraph from `content` with `tokenize`, in runs of about

@@ -93,7 +93,7 @@ function place(nodes: SentenceContent[], map: Int32Array, base: number, from: nu
 interface CachedParagraph {
   tree: Paragraph
   /** Where the tree's first segment started. */
-  at: Point
+  at: Point & {offset: number}
 }
 
 /**
@@ -131,12 +131,12 @@ export function toParagraph(segments: Segment[], source: string, lines: LineStar
   }
   const cached = paragraphs.get(key)
   let tree: Paragraph
-  if (cached && at) {
+  if (cached) {
     // Unmoved blocks (those before an edit) share the tree: rules never change it.
-    tree = cached.at.offset === at.offset && cached.at.line === at.line && cached.at.column === at.column ? cached.tree : shifted(cached.tree, at.offset! - cached.at.offset!, lines)
+    tree = cached.at.offset === at.offset && cached.at.line === at.line && cached.at.column === at.column ? cached.tree : shifted(cached.tree, at.offset - cached.at.offset, lines)
   } else {
     tree = buildParagraph(segments, source, lines)
-    if (at) paragraphs.set(key, {tree, at})
+    paragraphs.set(key, {tree, at})
   }
   keys.set(tree, key)
   return tree

@@ -11,6 +11,7 @@
 // `JSON.stringify` writes it out in full. (A copy made another way, such as
 // `structuredClone` or a spread, keeps the offsets but not the points.)
 import type {Point, Position} from 'unist'
+import {lastBelow} from '../search.js'
 
 /**
  * Where the lines of a text start, to turn offsets into points (line endings
@@ -27,16 +28,10 @@ export class LineStarts {
     this.starts = Uint32Array.from(starts)
   }
 
-  toPoint(offset: number): Point {
-    // The last line that starts at or before `offset`.
-    let low = 0
-    let high = this.starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1
-      if (this.starts[middle] <= offset) low = middle
-      else high = middle - 1
-    }
-    return {line: low + 1, column: offset - this.starts[low] + 1, offset}
+  toPoint(offset: number): Point & {offset: number} {
+    // The last line that starts at or before `offset` (the first starts at 0).
+    const line = Math.max(0, lastBelow(this.starts, offset + 1, (start) => start))
+    return {line: line + 1, column: offset - this.starts[line] + 1, offset}
   }
 }
 

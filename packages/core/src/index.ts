@@ -55,4 +55,4 @@ export {loadData, loadWordLists, type FieldType, type FieldValue} from './data.j
 export {findRecurrences, uniteStretches, type Stretch} from './recurrence.js'
 export {ownerColumn, refersToTicket, ticketColumn, ticketKey} from './references.js'
 export {wordNear} from './siblings.js'
-export {findingOf, reportNodes, sourceText, type Finding} from './findings.js'
+export {fill, findingOf, reportNodes, sourceText, type Finding} from './findings.js'

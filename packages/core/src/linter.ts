@@ -10,8 +10,9 @@ import {isStackOverflow, limitNesting, nestingLimit, withoutTags} from './parse/
 import {parseHtml} from './parse/html.js'
 import {parseMarkdown} from './parse/markdown.js'
 import {parseText} from './parse/text.js'
+import type {PartSink} from './parse/builder.js'
 import type {Comment} from './parse/comments.js'
-import type {Document, InputFormat, LintOptions, Report, Rule, Severity, Span} from './types.js'
+import type {Document, InputFormat, LintOptions, Report, Rule, RuleListener, Severity, Span} from './types.js'
 
 const formatsByExtension: Record<string, InputFormat> = {
   '.md': 'markdown',
@@ -39,32 +40,48 @@ export interface NestingNotice {
   plainText: boolean
 }
 
-function parseFormat(source: string, format: InputFormat): {document: Document; comments: Comment[]} {
+function parseFormat(source: string, format: InputFormat, parts: PartSink): Comment[] {
   switch (format) {
     case 'html':
-      return parseHtml(source)
+      return parseHtml(source, parts)
     case 'text':
-      return parseText(source)
+      return parseText(source, parts)
     default:
-      return parseMarkdown(source)
+      return parseMarkdown(source, parts)
   }
 }
 
 /**
- * Parse source text into the document model (and its HTML comments). Markup
- * nested deeper than `nestingLimit` is read as text (`nesting` says where),
- * so no input overflows the stack.
+ * Parse source text into the document model, handing its parts to `parts`;
+ * returns its HTML comments. Markup nested deeper than `nestingLimit` is
+ * read as text (`nesting` says where), so no input overflows the stack: when
+ * it does, `restart` is called and the document is parsed again as text.
  */
-export function parseDocument(source: string, format: InputFormat = 'markdown'): {document: Document; comments: Comment[]; nesting?: NestingNotice} {
+function parseParts(source: string, format: InputFormat, parts: PartSink, restart: () => void): {comments: Comment[]; nesting?: NestingNotice} {
   const limited = limitNesting(source, format)
   try {
-    const parsed = parseFormat(limited?.text ?? source, format)
-    return limited ? {...parsed, nesting: {line: limited.line, plainText: false}} : parsed
+    const comments = parseFormat(limited?.text ?? source, format, parts)
+    return limited ? {comments, nesting: {line: limited.line, plainText: false}} : {comments}
   } catch (error) {
     if (!isStackOverflow(error)) throw error
-    return {...parseText(format === 'html' ? withoutTags(source) : source), nesting: {line: 1, plainText: true}}
+    restart()
+    return {comments: parseText(format === 'html' ? withoutTags(source) : source, parts), nesting: {line: 1, plainText: true}}
   }
 }
+
+/** Parse source text into the document model (in one part), with its HTML comments. */
+export function parseDocument(source: string, format: InputFormat = 'markdown'): {document: Document; comments: Comment[]; nesting?: NestingNotice} {
+  let document: Document | undefined
+  const parsed = parseParts(source, format, {size: Infinity, take: (part) => (document = part)}, () => {})
+  return {document: document!, ...parsed}
+}
+
+/**
+ * Characters of prose per part of a long document. Each part's trees are
+ * dropped once the rules have seen it, so memory stays flat however long the
+ * document is; parts much smaller than this cost time (see docs/performance.md).
+ */
+const defaultPartSize = 100_000
 
 /** vfile-message's `fatal`: true = error, false = warning, undefined = info. */
 const fatalBySeverity: Record<Exclude<Severity, 'off'>, boolean | undefined> = {
@@ -94,66 +111,67 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
   const file = new VFile({path: options.filePath, value: text})
   const format = options.format ?? (options.filePath ? formatFromPath(options.filePath) : undefined) ?? 'markdown'
   const config = options.config ?? resolveConfig(rules)
-  const {document, comments, nesting} = parseDocument(text, format)
   const location = createLocation(text)
-  const directives = parseDirectives(comments, location)
   const allowed = new Set(config.allow.map((entry) => entry.toLowerCase()))
-  const known = new Set(rules.map((rule) => rule.meta.id))
 
-  const messages: VFileMessage[] = []
-  const add = (message: VFileMessage) => {
-    if (isSuppressed(message, directives)) return
-    if (message.actual !== undefined && allowed.has(message.actual.toLowerCase())) return
-    message.file = file.path ?? ''
-    messages.push(message)
-  }
   const create = (reason: string, span: Span | undefined, ruleId: string, url: string | undefined, severity: Exclude<Severity, 'off'>) => {
     const start = span ? location.toPoint(span.start) : undefined
     const end = span ? location.toPoint(span.end) : undefined
     const message = new VFileMessage(reason, {place: start && end ? {start, end} : start, ruleId, source: 'blamelint'})
     message.url = url
     message.fatal = fatalBySeverity[severity]
+    message.file = file.path ?? ''
     return message
   }
 
+  /** Rule messages, before the disable comments (found as the document is parsed) are applied. */
+  let reported: VFileMessage[] = []
+  let listeners: RuleListener[] = []
+  const start = () => {
+    reported = []
+    listeners = rules.flatMap((rule) => {
+      const setting = config.rules[rule.meta.id]
+      if (!setting || setting.severity === 'off') return []
+      const {severity} = setting
+      return rule.create({
+        options: setting.options,
+        settings: config.settings,
+        report(report) {
+          if (report.found !== undefined && allowed.has(report.found.toLowerCase())) return
+          const span = spanOfReport(report)
+          const message = create(report.message, span, rule.meta.id, rule.meta.url, severity)
+          message.actual = report.actual ?? (span ? text.slice(span.start, span.end) : undefined)
+          message.expected = report.expected
+          message.note = report.note
+          if (message.actual === undefined || !allowed.has(message.actual.toLowerCase())) reported.push(message)
+        }
+      })
+    })
+  }
+  start()
+  const parts = {size: options.partSize ?? defaultPartSize, take: (part: Document) => listeners.forEach((listener) => listener.part(part))}
+  const {comments, nesting} = parseParts(text, format, parts, start)
+  for (const listener of listeners) listener.finish?.()
+
+  const messages: VFileMessage[] = []
+  const directives = parseDirectives(comments, location)
+  const known = new Set(rules.map((rule) => rule.meta.id))
   for (const directive of directives) {
     for (const id of directive.ruleIds) {
       if (known.has(id)) continue
       const message = create(`Unknown rule \`${id}\` in a \`blamelint-${directive.kind}\` comment`, directive.comment, 'unknown-rule', undefined, 'warning')
       message.actual = id
-      message.file = file.path ?? ''
       messages.push(message)
     }
   }
-
   if (nesting) {
     const reason = nesting.plainText
       ? `This document nests too deeply to parse as ${format}, so it was checked as plain text: sections, lists and action items were not recognised. Flatten the nesting to have its structure checked.`
       : `Markup nested more than ${nestingLimit} levels deep (lists, quotes, emphasis, brackets or HTML elements) was read as plain text from this line: its structure, such as list and action items, was not recognised. Flatten the nesting to have it checked.`
     const start = location.toOffset({line: nesting.line, column: 1}) ?? 0
-    const message = create(reason, {start, end: start}, 'nesting-limit', undefined, 'warning')
-    message.file = file.path ?? ''
-    messages.push(message)
+    messages.push(create(reason, {start, end: start}, 'nesting-limit', undefined, 'warning'))
   }
-
-  for (const rule of rules) {
-    const setting = config.rules[rule.meta.id]
-    if (!setting || setting.severity === 'off') continue
-    const severity = setting.severity
-    rule.check(document, {
-      options: setting.options,
-      settings: config.settings,
-      report(report) {
-        if (report.found !== undefined && allowed.has(report.found.toLowerCase())) return
-        const span = spanOfReport(report)
-        const message = create(report.message, span, rule.meta.id, rule.meta.url, severity)
-        message.actual = report.actual ?? (span ? text.slice(span.start, span.end) : undefined)
-        message.expected = report.expected
-        message.note = report.note
-        add(message)
-      }
-    })
-  }
+  for (const message of reported) if (!isSuppressed(message, directives)) messages.push(message)
 
   messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(String(a.ruleId), String(b.ruleId)))
   // A loop, not push(...messages): spreading 100,000 messages overflows the stack.

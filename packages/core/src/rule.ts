@@ -1,6 +1,6 @@
 import type {FieldValue} from './data.js'
 import {BlamelintError} from './errors.js'
-import type {Document, OptionSpec, Rule, RuleContext, RuleMeta, RuleOptions, Severity} from './types.js'
+import type {Document, OptionSpec, Rule, RuleContext, RuleListener, RuleMeta, RuleOptions, Severity} from './types.js'
 
 /** Where rule documentation lives. */
 const docsBase = 'https://github.com/blamelint/blamelint/blob/main/docs/rules/'
@@ -8,14 +8,19 @@ const docsBase = 'https://github.com/blamelint/blamelint/blob/main/docs/rules/'
 /** The options a rule with these declared `options` receives: `{max: number}` for `{max: {type: 'number', …}}`. */
 export type OptionsOf<Specs extends Record<string, OptionSpec>> = {[Key in keyof Specs]: FieldValue<Specs[Key]['type']>}
 
+type RuleDefinition<Options extends RuleOptions> =
+  /** A rule whose every report depends on one part of the document only: it checks each part. */
+  | {check(document: Document, context: RuleContext<Options>): void}
+  /** A rule that needs the whole document (see `RuleListener`). */
+  | {create(context: RuleContext<Options>): RuleListener}
+
 /** Define a rule; its docs URL is derived from its id, the type of its options from their declarations. */
-export function defineRule<const Specs extends Record<string, OptionSpec> = Record<never, OptionSpec>>(rule: {
-  meta: Omit<RuleMeta, 'url' | 'options'> & {options?: Specs}
-  check(document: Document, context: RuleContext<OptionsOf<Specs>>): void
-}): Rule<OptionsOf<Specs>> {
+export function defineRule<const Specs extends Record<string, OptionSpec> = Record<never, OptionSpec>>(
+  rule: {meta: Omit<RuleMeta, 'url' | 'options'> & {options?: Specs}} & RuleDefinition<OptionsOf<Specs>>
+): Rule<OptionsOf<Specs>> {
   return {
     meta: {...rule.meta, url: `${docsBase}${rule.meta.id}.md`, options: rule.meta.options ?? {}},
-    check: rule.check
+    create: 'create' in rule ? rule.create : (context) => ({part: (document) => rule.check(document, context)})
   }
 }
 

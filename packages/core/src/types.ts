@@ -102,7 +102,13 @@ export interface ActionItem {
   section: Section
 }
 
-/** The document model handed to every rule. */
+/**
+ * The document model handed to rules: a whole document, or one part of a
+ * long one. A long document is linted part by part (about
+ * `LintOptions.partSize` characters of prose each, cut between top-level
+ * blocks), so that its trees need not all be in memory at once; offsets and
+ * `source` are always the whole document's.
+ */
 export interface Document {
   format: InputFormat
   /** The full source text. */
@@ -111,6 +117,7 @@ export interface Document {
   tree: Root
   blocks: Block[]
   sentences: Sentence[]
+  /** The sections whose heading is in this part (the first part also has the one before any heading). */
   sections: Section[]
   actionItems: ActionItem[]
 }
@@ -184,10 +191,22 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   report(report: Report): void
 }
 
-/** A rule: metadata plus a pure check that only reports. */
+/**
+ * How a rule checks one document: `part` is called with each of its parts in
+ * source order, then `finish`. A rule whose judgement needs the whole
+ * document (a count, a definition anywhere) collects facts in `part` and
+ * reports in `finish`, as ESLint rules do on `Program:exit`.
+ */
+export interface RuleListener {
+  part(document: Document): void
+  finish?(): void
+}
+
+/** A rule: metadata, and a pure check that only reports. */
 export interface Rule<Options extends RuleOptions = RuleOptions> {
   meta: RuleMeta
-  check(document: Document, context: RuleContext<Options>): void
+  /** Called once per document linted. */
+  create(context: RuleContext<Options>): RuleListener
 }
 
 /** A rule's configuration as written by a user. */
@@ -228,6 +247,8 @@ export interface LintOptions {
   /** Path of the file, for format detection and `overrides`. */
   filePath?: string
   config?: ResolvedConfig
+  /** About how many characters of prose each part of a long Markdown or text document holds (see `Document`). */
+  partSize?: number
 }
 
 export type {VFile}

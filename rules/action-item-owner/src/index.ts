@@ -8,6 +8,7 @@ import {
   ticketColumn,
   type ActionItem,
   type ActionItemGroup,
+  type Block,
   type Document,
   type Section,
   type Span
@@ -85,43 +86,21 @@ function isDone(document: Document, item: ActionItem): boolean {
   return done.test(source) || doneTag.test(source)
 }
 
-/** The item a nested item belongs to: the nearest earlier item one level up in the same section. */
-function parentOf(items: ActionItem[], index: number): ActionItem | undefined {
-  const item = items[index]
-  for (let at = index - 1; at >= 0 && item.depth > 0; at--) {
-    const other = items[at]
-    if (other.section !== item.section) return undefined
-    if (other.depth < item.depth) return other.depth === item.depth - 1 ? other : undefined
-  }
-  return undefined
-}
-
 /** Prose that assigns or tracks a whole list: "Owner for all items: @kim", "Tracked in the OPS-100 epic". */
 const listCue = /\b(?:owners?|owned by|assigned|assignees?|tracked|tracking|epic|follow along)\b/i
 
-/**
- * A section that gives one owner or ticket for all of its items: in its
- * heading line ("### Short-term ([follow along](https://…))") or in a
- * paragraph of the section ("Owner for all items: @kim").
- */
-function sectionHasOwner(document: Document, item: ActionItem, ownedByParagraph: Set<Section>): boolean {
-  const heading = item.section.heading
-  if (heading) {
-    const lineEnd = document.source.indexOf('\n', heading.span.end)
-    const line = document.source.slice(heading.span.start, lineEnd === -1 ? undefined : lineEnd)
-    if (givesOwner(line)) return true
-  }
-  return ownedByParagraph.has(item.section)
+/** A heading line that gives one owner or ticket for all the items of its section: "### Short-term ([follow along](https://…))". */
+function headingGivesOwner(document: Document, section: Section): boolean {
+  const {heading} = section
+  if (!heading) return false
+  const lineEnd = document.source.indexOf('\n', heading.span.end)
+  return givesOwner(document.source.slice(heading.span.start, lineEnd === -1 ? undefined : lineEnd))
 }
 
-/** The sections with a paragraph that gives an owner or ticket for all their items (one pass, not one per item). */
-function sectionsOwnedByParagraph(document: Document, people: readonly string[]): Set<Section> {
-  const sections = new Set<Section>()
-  for (const block of document.blocks) {
-    if (sections.has(block.section) || block.kind !== 'paragraph' || !listCue.test(block.text)) continue
-    if (givesOwner(document.source.slice(block.span.start, block.span.end)) || namesTeammate(document, block.span, people)) sections.add(block.section)
-  }
-  return sections
+/** A paragraph that gives an owner or ticket for all the items of its section: "Owner for all items: @kim". */
+function ownsSectionItems(document: Document, block: Block, people: readonly string[]): boolean {
+  if (block.kind !== 'paragraph' || !listCue.test(block.text)) return false
+  return givesOwner(document.source.slice(block.span.start, block.span.end)) || namesTeammate(document, block.span, people)
 }
 
 export default defineRule({
@@ -131,25 +110,44 @@ export default defineRule({
     severity: 'suggestion',
     recommended: true
   },
-  check(document, context) {
-    const items = document.actionItems
-    const owned = new Set<ActionItem>()
+  create(context) {
     const {people} = context.settings
-    items.forEach((item, index) => {
-      const parent = parentOf(items, index)
-      if (hasOwnerOrTicket(document, item, people) || (parent && owned.has(parent))) owned.add(item)
-    })
-    const ownedByParagraph = sectionsOwnedByParagraph(document, people)
-    for (const item of items) {
-      if (owned.has(item) || isDone(document, item) || sectionHasOwner(document, item, ownedByParagraph)) continue
-      context.report({
-        span: item.span,
-        actual: item.text,
-        message:
-          'This action item has neither an owner nor a ticket, so once the review is over nobody is sure who will do it or where to follow it up. ' +
-          'Add an owner (`@handle` or "Owner: name") or a ticket reference (ABC-123, #123 or a link), e.g. "Add an automated presubmit check for schema changes (@priya, OPS-123)".',
-        note: 'Items with a ticket get prioritised alongside other work; items that live only in the review document are forgotten.'
-      })
+    /**
+     * The items of the current section that a later item may be nested in,
+     * ever deeper: a nested item's parent is the nearest earlier item one
+     * level up, and an owned parent owns its steps.
+     */
+    let above: Array<{depth: number; section: Section; owned: boolean}> = []
+    /** Sections with a paragraph that gives an owner or ticket for all their items ("Owner for all items: @kim"), anywhere in them. */
+    const ownedByParagraph = new Set<Section>()
+    const unowned: Array<{span: Span; text: string; section: Section}> = []
+    return {
+      part(document) {
+        for (const item of document.actionItems) {
+          if (above.length > 0 && above[above.length - 1].section !== item.section) above = []
+          while (above.length > 0 && above[above.length - 1].depth >= item.depth) above.pop()
+          const parent = above[above.length - 1]
+          const owned = hasOwnerOrTicket(document, item, people) || (parent?.depth === item.depth - 1 && parent.owned)
+          above.push({depth: item.depth, section: item.section, owned})
+          if (!owned && !isDone(document, item) && !headingGivesOwner(document, item.section)) unowned.push({span: item.span, text: item.text, section: item.section})
+        }
+        for (const block of document.blocks) {
+          if (!ownedByParagraph.has(block.section) && ownsSectionItems(document, block, people)) ownedByParagraph.add(block.section)
+        }
+      },
+      finish() {
+        for (const item of unowned) {
+          if (ownedByParagraph.has(item.section)) continue
+          context.report({
+            span: item.span,
+            actual: item.text,
+            message:
+              'This action item has neither an owner nor a ticket, so once the review is over nobody is sure who will do it or where to follow it up. ' +
+              'Add an owner (`@handle` or "Owner: name") or a ticket reference (ABC-123, #123 or a link), e.g. "Add an automated presubmit check for schema changes (@priya, OPS-123)".',
+            note: 'Items with a ticket get prioritised alongside other work; items that live only in the review document are forgotten.'
+          })
+        }
+      }
     }
   }
 })

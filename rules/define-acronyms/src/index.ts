@@ -1,5 +1,5 @@
 import {createRequire} from 'node:module'
-import {defineRule, isMention, loadWordLists, ownerColumn, sourceText, spanOf, type Document, type Sentence} from '@blamelint/core'
+import {defineRule, isMention, loadWordLists, ownerColumn, sourceText, spanOf, type Document, type Sentence, type Span} from '@blamelint/core'
 
 const terms = loadWordLists(new URL('../data/terms.yml', import.meta.url), ['known', 'peopleSections', 'glossarySections', 'stopwords'])
 for (const term of terms.known) {
@@ -185,43 +185,52 @@ export default defineRule({
       }
     }
   },
-  check(document, context) {
+  create(context) {
     const allowed = new Set(context.options.allow.map((term) => term.toUpperCase()))
-    const ownerSpans = document.actionItems.flatMap((item) =>
-      Object.entries(item.columns)
-        .filter(([header]) => ownerColumn.test(header))
-        .map(([, field]) => field.span)
-    )
-    const first = new Map<string, Use>()
+    /** Each acronym's first use, in the order first used. */
+    const first = new Map<string, Span>()
     const glossary = new Set<string>()
-    for (const sentence of document.sentences) {
-      const inGlossary = sentence.section.path.some((title) => glossaryTitle.test(title))
-      for (const use of usesIn(document, sentence)) {
-        const {acronym, start, end} = use
-        if (inGlossary) glossary.add(acronym)
-        // A linked acronym leads the reader to its definition: "[CMDB](https://…)".
-        if (document.source[start - 1] === '[' && document.source.slice(end, end + 2) === '](') glossary.add(acronym)
-        if (first.has(acronym) || known.has(acronym) || allowed.has(acronym)) continue
-        if (sentence.section.path.some((title) => peopleTitle.test(title))) continue
-        if (ownerSpans.some((span) => start >= span.start && end <= span.end)) continue
-        if (isMention(document.source, sentence, [use.node]) || isNotAnAcronym(document, use)) continue
-        first.set(acronym, use)
+    /** The text of every block: definitions are looked for in the whole document once all of it is seen. */
+    const texts: string[] = []
+    return {
+      part(document) {
+        for (const block of document.blocks) texts.push(block.text)
+        const ownerSpans = document.actionItems.flatMap((item) =>
+          Object.entries(item.columns)
+            .filter(([header]) => ownerColumn.test(header))
+            .map(([, field]) => field.span)
+        )
+        for (const sentence of document.sentences) {
+          const inGlossary = sentence.section.path.some((title) => glossaryTitle.test(title))
+          for (const use of usesIn(document, sentence)) {
+            const {acronym, start, end} = use
+            if (inGlossary) glossary.add(acronym)
+            // A linked acronym leads the reader to its definition: "[CMDB](https://…)".
+            if (document.source[start - 1] === '[' && document.source.slice(end, end + 2) === '](') glossary.add(acronym)
+            if (first.has(acronym) || known.has(acronym) || allowed.has(acronym)) continue
+            if (sentence.section.path.some((title) => peopleTitle.test(title))) continue
+            if (ownerSpans.some((span) => start >= span.start && end <= span.end)) continue
+            if (isMention(document.source, sentence, [use.node]) || isNotAnAcronym(document, use)) continue
+            first.set(acronym, {start, end})
+          }
+        }
+      },
+      finish() {
+        if (first.size === 0) return
+        const prose = texts.join('\n')
+        const isDefined = definitions(prose, prose.split(/[.;:()!?\n]+/).map(wordsOf))
+        for (const [acronym, span] of first) {
+          if (glossary.has(acronym) || isDefined(acronym)) continue
+          context.report({
+            span,
+            actual: acronym,
+            message:
+              `\`${acronym}\` is not defined in this document. Readers from other teams, and newcomers reading the review later, ` +
+              `may not know it and lose the thread. Spell it out at its first use, with the acronym in parentheses ` +
+              `("change advisory board (CAB)"), or add it to the rule's \`allow\` option if every reader knows it.`
+          })
+        }
       }
-    }
-    if (first.size === 0) return
-
-    const prose = document.blocks.map((block) => block.text).join('\n')
-    const isDefined = definitions(prose, prose.split(/[.;:()!?\n]+/).map(wordsOf))
-    for (const [acronym, use] of first) {
-      if (glossary.has(acronym) || isDefined(acronym)) continue
-      context.report({
-        span: {start: use.start, end: use.end},
-        actual: acronym,
-        message:
-          `\`${acronym}\` is not defined in this document. Readers from other teams, and newcomers reading the review later, ` +
-          `may not know it and lose the thread. Spell it out at its first use, with the acronym in parentheses ` +
-          `("change advisory board (CAB)"), or add it to the rule's \`allow\` option if every reader knows it.`
-      })
     }
   }
 })

@@ -1,5 +1,6 @@
 import {
   defineRule,
+  fill,
   findingOf,
   findPhrases,
   loadPhraseTable,
@@ -11,11 +12,12 @@ import {
   type Document,
   type PhraseMatch,
   type PhraseMatchOf,
+  type Report,
   type Sentence
 } from '@blamelint/core'
 
 const dataFile = (name: string) => new URL(`../data/${name}`, import.meta.url)
-const uses = loadPhraseTable(dataFile('outage.yml'), {lists: ['notAUse', 'notAUseAfter', 'impactSections', 'dateWords']})
+const outageTable = loadPhraseTable(dataFile('outage.yml'), {lists: ['notAUse', 'notAUseAfter', 'impactSections', 'dateWords']})
 const partial = loadPhraseTable(dataFile('partial.yml'), {
   lists: ['resources', 'causeStarters', 'causeVerbs', 'groups', 'groupPrepositions', 'notSubsets', 'latencyVerbs', 'latencySubjects'],
   fields: {scope: 'boolean'}
@@ -32,7 +34,7 @@ interface Cue {
 }
 
 const anyOf = (list: string[]) => new RegExp(`\\b(?:${list.join('|')})\\b`, 'i')
-const impactTitle = anyOf(uses.impactSections)
+const impactTitle = anyOf(outageTable.impactSections)
 const causeStarter = anyOf(partial.causeStarters)
 const causeVerb = anyOf(partial.causeVerbs)
 
@@ -128,13 +130,15 @@ function statesFullLoss(document: Document, sentences: Sentence[], cues: Map<Sen
   return findPhrases(document, full, sentences).some((match) => isFullLossCue(match) && !limited(match.sentence))
 }
 
+const underImpactHeading = (sentence: Sentence) => sentence.section.path.some((title) => impactTitle.test(title))
+
 /** Capitalised words before "outage" that are not names: "The outage", "During outage" in a heading. */
 const functionWords = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', 'during', 'after', 'before', 'since', 'until'])
 
 /** Whether a match of `outage` is a use of the word about this incident. */
 function isUse(document: Document, match: PhraseMatch): boolean {
-  if (wordsBefore(match, 4).some((word) => uses.notAUse.includes(word))) return false
-  if (wordsAfter(match, 4).some((word) => uses.notAUseAfter.includes(word))) return false
+  if (wordsBefore(match, 4).some((word) => outageTable.notAUse.includes(word))) return false
+  if (wordsAfter(match, 4).some((word) => outageTable.notAUseAfter.includes(word))) return false
   const start = spanOf(match.nodes[0])?.start ?? 0
   // A channel, handle or path: `#outages`, `@outage-team`.
   if (/[#@/_-]/.test(document.source[start - 1] ?? '')) return false
@@ -146,7 +150,7 @@ function isUse(document: Document, match: PhraseMatch): boolean {
   // Names: "the Outage Response Team", "a GitHub outage" (someone else's).
   if (capitalised(words[at]) && (at > 0 || capitalised(words[last + 1]))) return false
   const previous = words[at - 1]
-  const isDate = (word: string) => uses.dateWords.includes(word.replace(/'s$/, ''))
+  const isDate = (word: string) => outageTable.dateWords.includes(word.replace(/'s$/, ''))
   return !(at > 1 && capitalised(previous) && !functionWords.has(wordText(previous)) && !isDate(wordText(previous)))
 }
 
@@ -157,31 +161,57 @@ export default defineRule({
     severity: 'warning',
     recommended: true
   },
-  check(document, context) {
-    const found = findPhrases(document, uses).filter((match) => isUse(document, match))
-    if (found.length === 0) return
-    const inActionItems = new Set(document.actionItems.flatMap((item) => item.sentences))
-    const evidence = document.sentences.filter((sentence) => !inActionItems.has(sentence))
-    const cues = partialCues(document)
-    if (statesFullLoss(document, evidence, cues)) return
-
-    // The impact statement: an "Impact" or "Summary" section, or the lead
-    // paragraphs. A share of users counts anywhere there; a word such as
-    // "slow" only under an impact heading or in a document without headings.
-    const headed = document.sections.some((section) => section.depth > 0)
-    const underImpactHeading = (sentence: Sentence) => sentence.section.path.some((title) => impactTitle.test(title))
-    const impactCue = evidence
-      .filter((sentence) => sentence.section.depth <= 1 || underImpactHeading(sentence))
-      .flatMap((sentence) => cues.get(sentence)!.filter((cue) => cue.scope || !headed || underImpactHeading(sentence)))[0]
-
-    for (const match of found) {
-      const own = cues.get(match.sentence)![0]
-      let reason: string
-      if (match.entry.message) reason = ''
-      else if (own) reason = `this sentence ${own.reason} (“${own.text}”)`
-      else if (impactCue) reason = `the document never says the service was unavailable, and its impact statement ${impactCue.reason} (“${impactCue.text}”)`
-      else continue
-      reportNodes(document, context, match.sentence, match.nodes, findingOf(match.entry, uses, {reason}))
+  create(context) {
+    // Whether a use is reported depends on the whole document: whether it states a full loss of
+    // service anywhere, and what its impact statement says. Uses are found part by part, with
+    // the facts each part gives, and reported at the end.
+    let fullLoss = false
+    let headed = false
+    /** The impact statement's first cue, and its first that counts in a document with headings. */
+    let firstCue: Cue | undefined
+    let firstHeadedCue: Cue | undefined
+    /** Uses found, their messages to be completed with the reason. */
+    const uses: Array<{report: Report; own: Cue | undefined; modifier: boolean}> = []
+    return {
+      part(document) {
+        if (fullLoss) return
+        headed ||= document.sections.some((section) => section.depth > 0)
+        const found = findPhrases(document, outageTable).filter((match) => isUse(document, match))
+        const inActionItems = new Set(document.actionItems.flatMap((item) => item.sentences))
+        const evidence = document.sentences.filter((sentence) => !inActionItems.has(sentence))
+        const cues = partialCues(document)
+        if (statesFullLoss(document, evidence, cues)) {
+          fullLoss = true
+          return
+        }
+        // The impact statement: an "Impact" or "Summary" section, or the lead
+        // paragraphs. A share of users counts anywhere there; a word such as
+        // "slow" only under an impact heading or in a document without headings.
+        for (const sentence of evidence) {
+          if (firstHeadedCue) break
+          if (sentence.section.depth > 1 && !underImpactHeading(sentence)) continue
+          const own = cues.get(sentence)!
+          firstCue ??= own[0]
+          firstHeadedCue = own.find((cue) => cue.scope || underImpactHeading(sentence))
+        }
+        for (const match of found) {
+          const use = {own: cues.get(match.sentence)![0], modifier: Boolean(match.entry.message)}
+          // The reason is filled in at the end.
+          reportNodes(document, {...context, report: (report) => uses.push({report, ...use})}, match.sentence, match.nodes, findingOf(match.entry, outageTable))
+        }
+      },
+      finish() {
+        if (fullLoss) return
+        const impactCue = headed ? firstHeadedCue : firstCue
+        for (const {report, own, modifier} of uses) {
+          let reason: string
+          if (modifier) reason = ''
+          else if (own) reason = `this sentence ${own.reason} (“${own.text}”)`
+          else if (impactCue) reason = `the document never says the service was unavailable, and its impact statement ${impactCue.reason} (“${impactCue.text}”)`
+          else continue
+          context.report({...report, message: fill(report.message, {reason}), note: report.note && fill(report.note, {reason})})
+        }
+      }
     }
   }
 })

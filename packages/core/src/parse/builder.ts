@@ -15,7 +15,7 @@ import type {
   Span
 } from '../types.js'
 import {findComments} from './comments.js'
-import {itemsHolding, withoutGroupLabels, withoutLegends, type ListRecord} from './groups.js'
+import {findLegends, itemsHolding, withoutGroupLabels, type ListRecord} from './groups.js'
 import {toParagraph, type Segment} from './paragraph.js'
 import {LineStarts} from './position.js'
 
@@ -90,36 +90,50 @@ interface PendingField {
   depth: number
 }
 
+/** Where a format walker hands the parts of a document (see `Document`). */
+export interface PartSink {
+  /** About how many characters of prose a part holds: the first top-level boundary past it ends the part. */
+  size: number
+  take(part: Document): void
+}
+
 export class DocumentBuilder {
   readonly source: string
   /** Where the source's lines start: node positions turn offsets into points with it. */
   readonly lines: LineStarts
-  readonly blocks: Block[] = []
-  readonly sections: Section[]
-  readonly actionItems: ActionItem[] = []
   private readonly format: InputFormat
+  private readonly parts: PartSink
   private stack: Section[] = []
   private section: Section
+  // The part being built.
+  private blocks: Block[] = []
+  private sections: Section[]
+  /** Action items of the top-level blocks the part has so far, with their fields and group labels settled. */
+  private actionItems: ActionItem[] = []
+  /** Each list item's whole range, nested lists included: where its fields may sit. */
+  private outer = new Map<ActionItem, Span>()
+  /** Characters of prose in the part, and how many it takes before the part may end. */
+  private prose = 0
+  private proseToEnd: number
+  private handedOver = false
+  // The top-level block being walked.
+  private unsettled: ActionItem[] = []
+  private fields: PendingField[] = []
+  /** Every list item, action or not: to tell whether a label's nested items are all actions. */
+  private lists: ListRecord[] = []
   /** Blocks that are `AI:`-style line items. */
-  private readonly lineItems = new Set<Block>()
+  private lineItems = new Set<Block>()
   /** Whether the last paragraph introduced a list of actions ("Next steps:"). */
   private leadIn = false
-  private readonly fields: PendingField[] = []
-  /** Each list item's whole range, nested lists included: where its fields may sit. */
-  private readonly outer = new Map<ActionItem, Span>()
-  /** Every list item, action or not: to tell whether a label's nested items are all actions. */
-  private readonly lists: ListRecord[] = []
 
-  constructor(source: string, format: InputFormat) {
+  constructor(source: string, format: InputFormat, parts: PartSink) {
     this.source = source
     this.format = format
+    this.parts = parts
+    this.proseToEnd = parts.size
     this.lines = new LineStarts(source)
     this.section = {title: '', path: [], depth: 0, isActionSection: false}
     this.sections = [this.section]
-  }
-
-  get inActionSection(): boolean {
-    return this.section.isActionSection
   }
 
   /** Whether list items and table rows here are action items. */
@@ -142,6 +156,7 @@ export class DocumentBuilder {
       quoted
     }
     this.blocks.push(block)
+    this.prose += block.text.length
     return block
   }
 
@@ -218,7 +233,7 @@ export class DocumentBuilder {
       depth: extra.depth ?? 0,
       section: this.section
     }
-    this.actionItems.push(item)
+    this.unsettled.push(item)
     return item
   }
 
@@ -263,7 +278,44 @@ export class DocumentBuilder {
     this.actionItem('table', [action], {columns, extent})
   }
 
-  finish(): Document {
+  /**
+   * Mark the end of a top-level block (a list, a table, a paragraph…): the
+   * part may end here. It ends once it holds `parts.size` characters of
+   * prose, unless a list in it may still turn out to be a legend of labels
+   * used later (see `findLegends`); then it grows until it is decided.
+   */
+  boundary(): void {
+    this.settle()
+    if (this.prose < this.proseToEnd) return
+    const {legends, open} = findLegends(this.actionItems, this.outer, this.source)
+    if (open) this.proseToEnd = this.prose + this.parts.size
+    else this.endPart(legends)
+  }
+
+  /** End the document: hand over its last part (an empty one only if it is the only one). */
+  finish(): void {
+    this.settle()
+    if (this.blocks.length > 0 || this.sections.length > 0 || !this.handedOver) this.endPart(findLegends(this.actionItems, this.outer, this.source).legends)
+  }
+
+  /** Give the action items of the top-level block just walked their fields and group labels. */
+  private settle(): void {
+    // Nested items are recorded after their parents' walk; keep source order.
+    const items = this.unsettled.sort((a, b) => a.span.start - b.span.start)
+    // A field belongs to the first item one level up whose range holds it.
+    const holding = itemsHolding(items, this.outer, this.fields.map(({field}) => field.span.start))
+    this.fields.forEach(({name, field, depth}, index) => {
+      const parent = holding[index].filter((item) => item.depth === depth - 1).sort((a, b) => a.span.start - b.span.start)[0]
+      if (parent) parent.columns[name] ??= field
+    })
+    for (const item of withoutGroupLabels(items, this.outer, this.lists)) this.actionItems.push(item)
+    this.unsettled = []
+    this.fields = []
+    this.lists = []
+    this.lineItems = new Set()
+  }
+
+  private endPart(legends: Set<ActionItem>): void {
     const sentences: Sentence[] = []
     const byBlock = new Map<Block, Sentence[]>()
     for (const block of this.blocks) {
@@ -276,19 +328,11 @@ export class DocumentBuilder {
       }
       byBlock.set(block, own)
     }
-    // Nested items are recorded after their parents' walk; keep source order.
-    this.actionItems.sort((a, b) => a.span.start - b.span.start)
-    // A field belongs to the first item one level up whose range holds it.
-    const holding = itemsHolding(this.actionItems, this.outer, this.fields.map(({field}) => field.span.start))
-    this.fields.forEach(({name, field, depth}, index) => {
-      const parent = holding[index].filter((item) => item.depth === depth - 1).sort((a, b) => a.span.start - b.span.start)[0]
-      if (parent) parent.columns[name] ??= field
-    })
-    const actionItems = withoutLegends(withoutGroupLabels(this.actionItems, this.outer, this.lists), this.outer, this.source)
+    const actionItems = this.actionItems.filter((item) => !legends.has(item))
     for (const item of actionItems) {
       item.sentences = item.blocks.flatMap((block) => byBlock.get(block) ?? [])
     }
-    return {
+    const part: Document = {
       format: this.format,
       source: this.source,
       tree: {type: 'RootNode', children: this.blocks.map((block): Paragraph => block.tree)},
@@ -297,6 +341,14 @@ export class DocumentBuilder {
       sections: this.sections,
       actionItems
     }
+    this.blocks = []
+    this.sections = []
+    this.actionItems = []
+    this.outer = new Map()
+    this.prose = 0
+    this.proseToEnd = this.parts.size
+    this.handedOver = true
+    this.parts.take(part)
   }
 }
 

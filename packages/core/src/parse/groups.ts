@@ -131,22 +131,28 @@ function labelsUsedBy(item: ActionItem): string[] {
 }
 
 /**
- * Drop legends: a list of two or more items that each define a term ("P0 -
+ * Legends: lists of two or more items that each define a term ("P0 -
  * critical for the release") where every term labels a later item (a
  * Priority cell "P0", "[P0]"). The list explains the labels; the items that
- * carry them are the actions.
+ * carry them are the actions. `open` says whether a list of definitions has
+ * terms that no later item uses yet, so that items after `items` could
+ * still make it a legend.
  */
-export function withoutLegends(items: ActionItem[], outerOf: Map<ActionItem, Span>, source: string): ActionItem[] {
-  const legend = new Set<ActionItem>()
+export function findLegends(items: ActionItem[], outerOf: Map<ActionItem, Span>, source: string): {legends: Set<ActionItem>; open: boolean} {
+  const legends = new Set<ActionItem>()
+  let open = false
   /** Each label's last use, by item index. */
   const lastUse = new Map<string, number>()
   items.forEach((item, index) => {
     for (const label of labelsUsedBy(item)) lastUse.set(label, index)
   })
-  const usedFrom = (term: string | undefined, next: number) => term !== undefined && (lastUse.get(term.toLowerCase()) ?? -1) >= next
   let run: ActionItem[] = []
   const close = (next: number) => {
-    if (run.length >= 2 && run.every((item) => usedFrom(definition.exec(item.text)?.[1], next))) run.forEach((item) => legend.add(item))
+    const terms = run.map((item) => definition.exec(item.text)?.[1])
+    if (run.length >= 2 && terms.every((term) => term !== undefined)) {
+      if (terms.every((term) => (lastUse.get(term.toLowerCase()) ?? -1) >= next)) run.forEach((item) => legends.add(item))
+      else open = true
+    }
     run = []
   }
   items.forEach((item, index) => {
@@ -161,5 +167,5 @@ export function withoutLegends(items: ActionItem[], outerOf: Map<ActionItem, Spa
     if (item.kind === 'list' && outerOf.has(item)) run.push(item)
   })
   close(items.length)
-  return legend.size === 0 ? items : items.filter((item) => !legend.has(item))
+  return {legends, open}
 }

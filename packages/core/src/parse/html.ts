@@ -2,8 +2,8 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
-import type {Block, Document} from '../types.js'
-import {DocumentBuilder, isActionTableHeader, spanOf} from './builder.js'
+import type {Block} from '../types.js'
+import {DocumentBuilder, isActionTableHeader, spanOf, type PartSink} from './builder.js'
 import type {Comment} from './comments.js'
 import type {Segment} from './paragraph.js'
 
@@ -27,9 +27,13 @@ const blockLevel = new Set([
 
 type Content = RootContent | ElementContent
 
-export function parseHtml(source: string): {document: Document; comments: Comment[]} {
+/**
+ * Parse HTML into the document model, handing it to `parts` in one part (the
+ * whole tree is parsed at once anyway); returns its comments.
+ */
+export function parseHtml(source: string, parts: PartSink): Comment[] {
   const tree = (isWholeDocument.test(source) ? documentProcessor : fragmentProcessor).parse(source) as Root
-  const builder = new DocumentBuilder(source, 'html')
+  const builder = new DocumentBuilder(source, 'html', parts)
   const comments: Comment[] = []
 
   const comment = (node: Content) => {
@@ -135,7 +139,8 @@ export function parseHtml(source: string): {document: Document; comments: Commen
   }
 
   container(tree.children, 'paragraph', false, 0)
-  return {document: builder.finish(), comments}
+  builder.finish()
+  return comments
 }
 
 /** The text of an element, markup removed. */

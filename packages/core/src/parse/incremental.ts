@@ -85,9 +85,10 @@ const countLines = (text: string) => (text.match(lineEnding)?.length ?? 0)
 
 /**
  * Wrap `parse` (a whole-document mdast parser) into one that reuses the
- * chunks of earlier calls. The result equals `parse(source)`.
+ * chunks of earlier calls. It yields the top-level nodes of `parse(source)`,
+ * a chunk at a time, so that a long document's tree need never be whole.
  */
-export function incrementalParser(parse: (text: string) => Root, limit = 2000): (source: string) => Root {
+export function incrementalParser(parse: (text: string) => Root, limit = 2000): (source: string) => Generator<RootContent> {
   // Bounded by text too, so a huge document's chunk trees do not all stay cached.
   const cache = new LRUCache<string, Parsed>({max: limit, maxSize: 250_000, sizeCalculation: (_, key) => key.length})
 
@@ -113,14 +114,12 @@ export function incrementalParser(parse: (text: string) => Root, limit = 2000): 
     return parsed
   }
 
-  return (source) => {
-    const candidates = splitChunks(source)
-    if (candidates.length === 1) return parse(source)
-
-    // Merge chunks that leave a block open into the ones after them, taking
-    // twice as many each time so an unclosed fence costs O(n log n).
-    const chunks: Chunk[] = []
-    const plain: Parsed[] = []
+  /**
+   * The chunks, each parsed on its own. A chunk that leaves a block open is
+   * merged into the ones after it, taking twice as many each time so an
+   * unclosed fence costs O(n log n).
+   */
+  function* merged(candidates: Chunk[]): Generator<{chunk: Chunk; parsed: Parsed; last: boolean}> {
     for (let index = 0; index < candidates.length; ) {
       let take = 1
       for (;;) {
@@ -128,32 +127,43 @@ export function incrementalParser(parse: (text: string) => Root, limit = 2000): 
         const chunk = join(candidates.slice(index, index + take))
         const parsed = parseText(chunk.offset === 0 ? '' : '\n', chunk.text, '', last)
         if (!parsed.open || last) {
-          chunks.push(chunk)
-          plain.push(parsed)
+          yield {chunk, parsed, last}
           break
         }
         take = Math.min(take * 2, candidates.length - index)
       }
       index += take
     }
-    if (chunks.length === 1) return clone(plain[0].tree, {offset: 0, line: 0})
+  }
 
-    const definitions = new Set(plain.flatMap((parsed) => parsed.definitions))
-    const footnotes = new Set(plain.flatMap((parsed) => parsed.footnotes))
+  return function* (source) {
+    const candidates = splitChunks(source)
+    if (candidates.length === 1) {
+      yield* parse(source).children
+      return
+    }
+    // Link and footnote definitions (`[id]: …`, `[^id]: …`) are found in a first pass, whose
+    // trees are dropped (or kept in the cache). Without a `]:` there are none, and no first pass.
+    const definitions = new Set<string>()
+    const footnotes = new Set<string>()
+    if (source.includes(']:')) {
+      for (const {parsed} of merged(candidates)) {
+        for (const id of parsed.definitions) definitions.add(id)
+        for (const id of parsed.footnotes) footnotes.add(id)
+      }
+    }
     const block =
       definitions.size + footnotes.size === 0
         ? ''
         : [...[...definitions].map((id) => `[${id}]: x\n`), ...[...footnotes].map((id) => `[^${id}]: x\n`), '\n'].join('')
 
-    const children: RootContent[] = []
-    chunks.forEach((chunk, index) => {
-      const last = index === chunks.length - 1
-      let parsed = plain[index]
+    for (let {chunk, parsed, last} of merged(candidates)) {
       let lead = chunk.offset === 0 ? '' : '\n'
       // Definitions go before a chunk, except the first, whose front matter
       // must stay at the start: they go after it, behind the sentinel line the
-      // chunk was checked with (it ends with a blank line).
-      if (block && chunk.text.includes('[')) {
+      // chunk was checked with (it ends with a blank line). A chunk that is
+      // the whole document holds its definitions already.
+      if (block && chunk.text.includes('[') && !(chunk.offset === 0 && last)) {
         if (chunk.offset === 0) {
           parsed = parseText('', chunk.text, `${sentinel}\n\n${block}`, last)
         } else {
@@ -163,13 +173,7 @@ export function incrementalParser(parse: (text: string) => Root, limit = 2000): 
       }
       const shift = {offset: chunk.offset - lead.length, line: chunk.line - 1 - countLines(lead)}
       // Unmoved chunks (those before an edit) share their nodes: nothing changes them.
-      for (const node of parsed.tree.children) children.push(shift.offset === 0 && shift.line === 0 ? node : clone(node, shift))
-    })
-    const end = children.length > 0 ? children[children.length - 1].position!.end : {line: 1, column: 1, offset: 0}
-    return {
-      type: 'root',
-      children,
-      position: {start: {line: 1, column: 1, offset: 0}, end: pointAtEnd(source, end)}
+      for (const node of parsed.tree.children) yield shift.offset === 0 && shift.line === 0 ? node : clone(node, shift)
     }
   }
 }
@@ -182,13 +186,6 @@ function collectDefinitions(node: Nodes, definitions: string[], footnotes: strin
   if (node.type === 'definition') definitions.push(node.identifier)
   else if (node.type === 'footnoteDefinition') footnotes.push(node.identifier)
   if ('children' in node) for (const child of node.children) collectDefinitions(child as Nodes, definitions, footnotes)
-}
-
-/** The end point of the whole document, as micromark reports it. */
-function pointAtEnd(source: string, fallback: Point): Point {
-  const lines = source.split(/\r\n|\r|\n/)
-  const last = lines[lines.length - 1]
-  return source.length === 0 ? fallback : {line: lines.length, column: last.length + 1, offset: source.length}
 }
 
 /** Copy a node with its positions moved; chunks start in column 1, so columns stay. */

@@ -12,8 +12,8 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
-import type {Block, Document} from '../types.js'
-import {DocumentBuilder, spanOf} from './builder.js'
+import type {Block} from '../types.js'
+import {DocumentBuilder, spanOf, type PartSink} from './builder.js'
 import type {Comment} from './comments.js'
 import {incrementalParser} from './incremental.js'
 import type {Segment} from './paragraph.js'
@@ -44,9 +44,9 @@ const parseTree = incrementalParser(
   (text) => (mayHoldLiteralAutolink.test(text) ? markdownProcessors.gfm : markdownProcessors.withoutLiteralAutolinks).parse(text) as Root
 )
 
-export function parseMarkdown(source: string): {document: Document; comments: Comment[]} {
-  const tree = parseTree(source)
-  const builder = new DocumentBuilder(source, 'markdown')
+/** Parse Markdown into the document model, handing its parts to `parts`; returns its HTML comments. */
+export function parseMarkdown(source: string, parts: PartSink): Comment[] {
+  const builder = new DocumentBuilder(source, 'markdown', parts)
   const comments: Comment[] = []
 
   const inline = (nodes: PhrasingContent[], into: Segment[] = []): Segment[] => {
@@ -148,8 +148,12 @@ export function parseMarkdown(source: string): {document: Document; comments: Co
     }
   }
 
-  walk(tree, false)
-  return {document: builder.finish(), comments}
+  for (const child of parseTree(source)) {
+    walk(child, false)
+    builder.boundary()
+  }
+  builder.finish()
+  return comments
 }
 
 /** `end` moved back over trailing whitespace. */

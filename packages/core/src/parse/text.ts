@@ -1,8 +1,7 @@
 // Plain text → document model. Paragraphs are separated by blank lines; lines
 // starting with a bullet or number are list items; a short line standing
 // alone without sentence punctuation is a heading (as in a text export).
-import type {Document} from '../types.js'
-import {DocumentBuilder} from './builder.js'
+import {DocumentBuilder, type PartSink} from './builder.js'
 import {findComments, type Comment} from './comments.js'
 import type {Segment} from './paragraph.js'
 
@@ -14,8 +13,9 @@ interface Line {
   start: number
 }
 
-export function parseText(source: string): {document: Document; comments: Comment[]} {
-  const builder = new DocumentBuilder(source, 'text')
+/** Parse plain text into the document model, handing its parts to `parts`; returns its HTML comments. */
+export function parseText(source: string, parts: PartSink): Comment[] {
+  const builder = new DocumentBuilder(source, 'text', parts)
   const lines: Line[] = []
   for (const match of source.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
     if (match[0] === '' && match.index === source.length && lines.length > 0) break
@@ -92,6 +92,8 @@ export function parseText(source: string): {document: Document; comments: Commen
       )
     }
     flushProse()
+    builder.boundary()
   }
-  return {document: builder.finish(), comments: findComments(source)}
+  builder.finish()
+  return findComments(source)
 }

@@ -41,6 +41,25 @@ describe('linting in parts', () => {
     }
   })
 
+  // Lists of definitions in separate top-level blocks, which are one legend only if they are in one part.
+  it.each([
+    ['markdown', '## Action items\n\n- P1: blocks the next release\n\n* P2: can wait\n\nUsed below.\n\n- [P1] Add an alert on queue depth\n- [P2] Document the runbook\n'],
+    ['markdown', '## Action items\n\n> - P1: blocks the next release\n\n- P2: can wait\n\nUsed below.\n\n- [P1] Add an alert on queue depth\n- [P2] Document the runbook\n'],
+    ['text', 'Action items\n\n- P1: blocks the next release\n\n- P2: can wait\n\nThe labels are used below.\n\n- [P1] Add an alert on queue depth (@kim)\n- [P2] Document the runbook (@lee)\n']
+  ] as const)('gives the messages of the whole document: a legend over two blocks (%s)', (format, text) => {
+    expect(lint(text, format, all, 1)).toEqual(lint(text, format, all, Infinity))
+  })
+
+  it('throws a stack overflow in a rule, rather than reading the document again as plain text', () => {
+    const deeper = (depth: number): number => deeper(depth + 1) + 1
+    const overflowing = defineRule({meta: {id: 'overflowing', description: 'Overflows.', severity: 'warning', recommended: true}, check: () => void deeper(0)})
+    expect(() => lintText('Some text.\n', [overflowing], {config: resolveConfig([overflowing], {preset: 'all'})})).toThrow(RangeError)
+  })
+
+  it('refuses a part size that is not a positive number', () => {
+    for (const partSize of [0, -1, Number.NaN]) expect(() => lintText('Some text.\n', rules, {partSize})).toThrow('partSize must be a positive number')
+  })
+
   it('cuts between top-level blocks once a part holds enough prose', () => {
     const text = readFileSync(new URL('fixtures/mixed.md', root), 'utf8')
     const parts = partsOf(text, 1)

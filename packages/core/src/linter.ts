@@ -55,16 +55,15 @@ function parseFormat(source: string, format: InputFormat, parts: PartSink): Comm
  * Parse source text into the document model, handing its parts to `parts`;
  * returns its HTML comments. Markup nested deeper than `nestingLimit` is
  * read as text (`nesting` says where), so no input overflows the stack: when
- * it does, `restart` is called and the document is parsed again as text.
+ * it does, and `restart` agrees, the document is parsed again as text.
  */
-function parseParts(source: string, format: InputFormat, parts: PartSink, restart: () => void): {comments: Comment[]; nesting?: NestingNotice} {
+function parseParts(source: string, format: InputFormat, parts: PartSink, restart: () => boolean): {comments: Comment[]; nesting?: NestingNotice} {
   const limited = limitNesting(source, format)
   try {
     const comments = parseFormat(limited?.text ?? source, format, parts)
     return limited ? {comments, nesting: {line: limited.line, plainText: false}} : {comments}
   } catch (error) {
-    if (!isStackOverflow(error)) throw error
-    restart()
+    if (!isStackOverflow(error) || !restart()) throw error
     return {comments: parseText(format === 'html' ? withoutTags(source) : source, parts), nesting: {line: 1, plainText: true}}
   }
 }
@@ -72,7 +71,7 @@ function parseParts(source: string, format: InputFormat, parts: PartSink, restar
 /** Parse source text into the document model (in one part), with its HTML comments. */
 export function parseDocument(source: string, format: InputFormat = 'markdown'): {document: Document; comments: Comment[]; nesting?: NestingNotice} {
   let document: Document | undefined
-  const parsed = parseParts(source, format, {size: Infinity, take: (part) => (document = part)}, () => {})
+  const parsed = parseParts(source, format, {size: Infinity, take: (part) => (document = part)}, () => true)
   return {document: document!, ...parsed}
 }
 
@@ -149,8 +148,21 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
     })
   }
   start()
-  const parts = {size: options.partSize ?? defaultPartSize, take: (part: Document) => listeners.forEach((listener) => listener.part(part))}
-  const {comments, nesting} = parseParts(text, format, parts, start)
+  const size = options.partSize ?? defaultPartSize
+  if (!(size > 0)) throw new TypeError(`partSize must be a positive number, got ${size}`)
+  let rulesRunning = false
+  const take = (part: Document) => {
+    rulesRunning = true
+    for (const listener of listeners) listener.part(part)
+    rulesRunning = false
+  }
+  const restart = () => {
+    // A stack overflow in a rule is the rule's bug, not deep nesting: thrown, not read as plain text.
+    if (rulesRunning) return false
+    start()
+    return true
+  }
+  const {comments, nesting} = parseParts(text, format, {size, take}, restart)
   for (const listener of listeners) listener.finish?.()
 
   const messages: VFileMessage[] = []

@@ -14,7 +14,7 @@ import type {Sentence} from './types.js'
  * `max` entries up front, so twenty caches took 2.5 MB before anything was
  * cached, in every process and in the startup snapshot.
  */
-const blocks = new LRUCache<string, Array<Map<string, unknown>>>({max: 5000})
+const blocks = new LRUCache<string, Array<Map<string, unknown>>>({max: 2000})
 let memos = 0
 
 /**

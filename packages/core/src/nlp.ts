@@ -23,7 +23,7 @@ export function nlp(): Nlp {
  * Analyses by sentence text (all compromise sees), kept across lints so that
  * an editor re-linting after an edit only analyses the sentences it changed.
  */
-const analyses = new LRUCache<string, NlpView>({max: 2000})
+const analyses = new LRUCache<string, NlpView>({max: 1000})
 
 /**
  * compromise's analysis of a sentence, shared by every rule that asks for it

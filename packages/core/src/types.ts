@@ -202,10 +202,10 @@ export interface RuleListener {
   finish?(): void
 }
 
-/** A rule: metadata, and a pure check that only reports. */
+/** A rule: metadata, and a check that only reports (state lives in the listener, for one document). */
 export interface Rule<Options extends RuleOptions = RuleOptions> {
   meta: RuleMeta
-  /** Called once per document linted. */
+  /** Called before a document's parts (again if the document has to be parsed again, as plain text). */
   create(context: RuleContext<Options>): RuleListener
 }
 

@@ -117,22 +117,32 @@ export default defineRule({
      * ever deeper: a nested item's parent is the nearest earlier item one
      * level up, and an owned parent owns its steps.
      */
-    let above: Array<{depth: number; section: Section; owned: boolean}> = []
+    let above: Array<{depth: number; section: number; owned: boolean}> = []
+    // Sections by number, not kept: a section holds its heading's tree.
+    const numbers = new WeakMap<Section, number>()
+    let sections = 0
+    const numberOf = (section: Section) => {
+      let number = numbers.get(section)
+      if (number === undefined) numbers.set(section, (number = sections++))
+      return number
+    }
     /** Sections with a paragraph that gives an owner or ticket for all their items ("Owner for all items: @kim"), anywhere in them. */
-    const ownedByParagraph = new Set<Section>()
-    const unowned: Array<{span: Span; text: string; section: Section}> = []
+    const ownedByParagraph = new Set<number>()
+    const unowned: Array<{span: Span; text: string; section: number}> = []
     return {
       part(document) {
         for (const item of document.actionItems) {
-          if (above.length > 0 && above[above.length - 1].section !== item.section) above = []
+          const section = numberOf(item.section)
+          if (above.length > 0 && above[above.length - 1].section !== section) above = []
           while (above.length > 0 && above[above.length - 1].depth >= item.depth) above.pop()
           const parent = above[above.length - 1]
           const owned = hasOwnerOrTicket(document, item, people) || (parent?.depth === item.depth - 1 && parent.owned)
-          above.push({depth: item.depth, section: item.section, owned})
-          if (!owned && !isDone(document, item) && !headingGivesOwner(document, item.section)) unowned.push({span: item.span, text: item.text, section: item.section})
+          above.push({depth: item.depth, section, owned})
+          if (!owned && !isDone(document, item) && !headingGivesOwner(document, item.section)) unowned.push({span: item.span, text: item.text, section})
         }
         for (const block of document.blocks) {
-          if (!ownedByParagraph.has(block.section) && ownsSectionItems(document, block, people)) ownedByParagraph.add(block.section)
+          const section = numberOf(block.section)
+          if (!ownedByParagraph.has(section) && ownsSectionItems(document, block, people)) ownedByParagraph.add(section)
         }
       },
       finish() {

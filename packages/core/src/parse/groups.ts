@@ -36,7 +36,7 @@ function isLabel(text: string): boolean {
  * the label, so "- Ledger\n  - Add…" lists a top-level item.
  */
 export function withoutGroupLabels(items: ActionItem[], outerOf: Map<ActionItem, Span>, lists: ListRecord[]): ActionItem[] {
-  const itemStarts = new Set([...outerOf.values()].map((span) => span.start))
+  const itemStarts = new Set(items.flatMap((item) => outerOf.get(item)?.start ?? []))
   const byStart = [...lists].sort((a, b) => a.outer.start - b.outer.start)
   const labels = new Map<ActionItem, ActionItemGroup>()
   for (const item of items) {
@@ -134,9 +134,10 @@ function labelsUsedBy(item: ActionItem): string[] {
  * Legends: lists of two or more items that each define a term ("P0 -
  * critical for the release") where every term labels a later item (a
  * Priority cell "P0", "[P0]"). The list explains the labels; the items that
- * carry them are the actions. `open` says whether a list of definitions has
- * terms that no later item uses yet, so that items after `items` could
- * still make it a legend.
+ * carry them are the actions. `open` says whether items after `items`
+ * could still change that: a list of definitions with terms that no later
+ * item uses yet, or the last list, which a list right after it could
+ * continue.
  */
 export function findLegends(items: ActionItem[], outerOf: Map<ActionItem, Span>, source: string): {legends: Set<ActionItem>; open: boolean} {
   const legends = new Set<ActionItem>()
@@ -149,9 +150,10 @@ export function findLegends(items: ActionItem[], outerOf: Map<ActionItem, Span>,
   let run: ActionItem[] = []
   const close = (next: number) => {
     const terms = run.map((item) => definition.exec(item.text)?.[1])
-    if (run.length >= 2 && terms.every((term) => term !== undefined)) {
-      if (terms.every((term) => (lastUse.get(term.toLowerCase()) ?? -1) >= next)) run.forEach((item) => legends.add(item))
-      else open = true
+    if (terms.length > 0 && terms.every((term) => term !== undefined)) {
+      const used = run.length >= 2 && terms.every((term) => (lastUse.get(term.toLowerCase()) ?? -1) >= next)
+      if (used) run.forEach((item) => legends.add(item))
+      if ((run.length >= 2 && !used) || next === items.length) open = true
     }
     run = []
   }

@@ -90,7 +90,7 @@ const countLines = (text: string) => (text.match(lineEnding)?.length ?? 0)
  */
 export function incrementalParser(parse: (text: string) => Root, limit = 2000): (source: string) => Generator<RootContent> {
   // Bounded by text too, so a huge document's chunk trees do not all stay cached.
-  const cache = new LRUCache<string, Parsed>({max: limit, maxSize: 250_000, sizeCalculation: (_, key) => key.length})
+  const cache = new LRUCache<string, Parsed>({max: limit, maxSize: 100_000, sizeCalculation: (_, key) => key.length})
 
   /** Parse `lead + chunk + trail`, keeping only the chunk's nodes (positions as in the parsed text). */
   const parseText = (lead: string, chunk: string, trail: string, last: boolean): Parsed => {
@@ -142,23 +142,31 @@ export function incrementalParser(parse: (text: string) => Root, limit = 2000): 
       yield* parse(source).children
       return
     }
-    // Link and footnote definitions (`[id]: …`, `[^id]: …`) are found in a first pass, whose
-    // trees are dropped (or kept in the cache). Without a `]:` there are none, and no first pass.
+    // Link and footnote definitions (`[id]: …`, `[^id]: …`) are found in a first pass, which
+    // drops the trees (or leaves them in the cache) and records the chunks, so the second pass
+    // need not find them again. Without a `]:` there are no definitions, and one pass.
     const definitions = new Set<string>()
     const footnotes = new Set<string>()
-    if (source.includes(']:')) {
-      for (const {parsed} of merged(candidates)) {
+    let plan: Iterable<{chunk: Chunk; last: boolean; parsed?: Parsed}>
+    if (!source.includes(']:')) {
+      plan = merged(candidates)
+    } else {
+      const chunks: Array<{chunk: Chunk; last: boolean}> = []
+      for (const {chunk, last, parsed} of merged(candidates)) {
+        chunks.push({chunk, last})
         for (const id of parsed.definitions) definitions.add(id)
         for (const id of parsed.footnotes) footnotes.add(id)
       }
+      plan = chunks
     }
     const block =
       definitions.size + footnotes.size === 0
         ? ''
         : [...[...definitions].map((id) => `[${id}]: x\n`), ...[...footnotes].map((id) => `[^${id}]: x\n`), '\n'].join('')
 
-    for (let {chunk, parsed, last} of merged(candidates)) {
+    for (const {chunk, last, parsed: plain} of plan) {
       let lead = chunk.offset === 0 ? '' : '\n'
+      let parsed: Parsed
       // Definitions go before a chunk, except the first, whose front matter
       // must stay at the start: they go after it, behind the sentinel line the
       // chunk was checked with (it ends with a blank line). A chunk that is
@@ -170,6 +178,8 @@ export function incrementalParser(parse: (text: string) => Root, limit = 2000): 
           lead = block
           parsed = parseText(lead, chunk.text, '', last)
         }
+      } else {
+        parsed = plain ?? parseText(lead, chunk.text, '', last)
       }
       const shift = {offset: chunk.offset - lead.length, line: chunk.line - 1 - countLines(lead)}
       // Unmoved chunks (those before an edit) share their nodes: nothing changes them.

@@ -105,7 +105,7 @@ interface CachedParagraph {
  * run over many files or one huge document would otherwise keep every tree
  * it built.
  */
-const paragraphs = new LRUCache<string, CachedParagraph>({max: 20_000, maxSize: 250_000, sizeCalculation: (_, key) => key.length})
+const paragraphs = new LRUCache<string, CachedParagraph>({max: 20_000, maxSize: 100_000, sizeCalculation: (_, key) => key.length})
 const keys = new WeakMap<Paragraph, string>()
 
 /**

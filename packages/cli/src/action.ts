@@ -64,7 +64,7 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Io): Promise<number>
 
     const outcome = await check(parseOptions(argv, rules), io)
     const context = formatContext(io, false)
-    io.stdout(formatters.github(outcome.results, context))
+    for (const piece of formatters.github(outcome.results, context)) io.stdout(piece)
     const sarifFile = input('sarif-file')
     if (sarifFile) writeAtomically(resolve(io.cwd, sarifFile), formatters.sarif(outcome.results, context))
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summary(outcome.results, scope, env, io.cwd))

@@ -3,7 +3,7 @@
 // file never loads plugins, so never runs code), the input format is chosen
 // per file by extension, and the exit-code contract (0/1/2, one-line errors)
 // and the report formats are blamelint's own.
-import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {BlamelintError, Linter, rules, severityOf, type LinterOptions, type ResolvedConfig} from 'blamelint'
 import {defaultCacheLocation, lintWithCache} from './cache.js'
@@ -74,7 +74,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const {results, exitCode} = await check(options, io, linter)
   const report = formatters[options.format](results, formatContext(io, options.color ?? io.isTTY))
   if (options.outputFile) writeAtomically(resolve(io.cwd, options.outputFile), report)
-  else if (report) io.stdout(report)
+  else for (const piece of report) io.stdout(piece)
   return exitCode
 }
 
@@ -190,13 +190,22 @@ async function lintCached(jobs: LintJob[], options: CliOptions, io: Io, linter: 
 }
 
 /** Write via a temporary file and a rename, so a reader never sees half a report. */
-export function writeAtomically(path: string, text: string, what = 'report'): void {
+export function writeAtomically(path: string, text: string | Iterable<string>, what = 'report'): void {
+  const temporary = `${path}.${process.pid}.tmp`
+  let opened = false
   try {
     mkdirSync(dirname(path), {recursive: true})
-    const temporary = `${path}.${process.pid}.tmp`
-    writeFileSync(temporary, text)
+    const descriptor = openSync(temporary, 'w')
+    opened = true
+    try {
+      for (const piece of typeof text === 'string' ? [text] : text) writeSync(descriptor, piece)
+    } finally {
+      closeSync(descriptor)
+    }
     renameSync(temporary, path)
   } catch (error) {
+    // A report cut short (a full disk) is not left behind.
+    if (opened) rmSync(temporary, {force: true})
     throw new BlamelintError(`cannot write ${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, path)
   }
 }

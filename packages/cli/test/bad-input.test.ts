@@ -443,12 +443,12 @@ describe('reports carry hostile text intact', () => {
     message.expected = [hostile]
     const results = [{path: name, file}]
     const context = {cwd: '/repo', rules, version: '0.0.0', color: false}
-    const sarif = JSON.parse(formatters.sarif(results, context)).runs[0].results[0]
+    const sarif = JSON.parse([...formatters.sarif(results, context)].join('')).runs[0].results[0]
     expect(sarif.message.text).toBe(hostile)
     expect(sarif.fixes[0].artifactChanges[0].replacements[0].insertedContent.text).toBe(hostile)
-    expect(JSON.parse(formatters.gitlab(results, context))[0].description).toBe(hostile)
-    expect(JSON.parse(formatters.json(results, context))[0].messages[0]).toMatchObject({message: hostile, actual: hostile, expected: [hostile]})
-    const github = formatters.github(results, context).trimEnd().split('\n')
+    expect(JSON.parse([...formatters.gitlab(results, context)].join(''))[0].description).toBe(hostile)
+    expect(JSON.parse([...formatters.json(results, context)].join(''))[0].messages[0]).toMatchObject({message: hostile, actual: hostile, expected: [hostile]})
+    const github = [...formatters.github(results, context)].join('').trimEnd().split('\n')
     expect(github).toHaveLength(1)
     expect(command(github[0])).toEqual({file: name, message: hostile})
   })

@@ -82,7 +82,7 @@ describe('the XML parser used here', () => {
 
 describe('--format junit', () => {
   it('is well-formed XML with one failing testcase per message and a passing one per clean file', () => {
-    const suites = parseXml(formatters.junit(results(), context))
+    const suites = parseXml([...formatters.junit(results(), context)].join(''))
     expect(suites.name).toBe('testsuites')
     expect(suites.attributes).toMatchObject({tests: '5', failures: '4'})
     const [bad, clean] = childrenNamed(suites, 'testsuite')
@@ -106,7 +106,7 @@ describe('--format junit', () => {
 
 describe('--format checkstyle', () => {
   it('is well-formed XML with a <file> per file and an <error> per message', () => {
-    const root = parseXml(formatters.checkstyle(results(), context))
+    const root = parseXml([...formatters.checkstyle(results(), context)].join(''))
     expect(root.name).toBe('checkstyle')
     const [bad, clean] = childrenNamed(root, 'file')
     expect(bad.attributes.name).toBe('docs/a&b <c>.md')
@@ -155,7 +155,7 @@ describe('--format gitlab', () => {
   const validate = new Ajv({allErrors: true}).compile(gitlabSchema)
 
   it('matches GitLab’s documented report format, with unique fingerprints and mapped severities', () => {
-    const report = JSON.parse(formatters.gitlab(results(), context))
+    const report = JSON.parse([...formatters.gitlab(results(), context)].join(''))
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true)
     expect(report).toHaveLength(4)
     expect(report.map((issue: {severity: string}) => issue.severity)).toEqual(['major', 'minor', 'minor', 'info'])

@@ -110,7 +110,7 @@ describe('--format github', () => {
     const file = new VFile({path: 'x.md'})
     const message = file.message('50% done\nsecond line', {place: {line: 2, column: 3}, ruleId: 'some-rule', source: 'blamelint'})
     message.fatal = undefined
-    expect(github([{path: 'x.md', file}], {cwd: '/', rules: [], version: '0', color: false})).toBe(
+    expect([...github([{path: 'x.md', file}], {cwd: '/', rules: [], version: '0', color: false})].join('')).toBe(
       '::notice file=x.md,line=2,col=3,title=blamelint(some-rule)::50%25 done%0Asecond line\n'
     )
   })

@@ -32,6 +32,9 @@ const fileWith = (path: string, messages: VFileMessage[]): FileResult => {
   return {path, file}
 }
 
+/** The whole report. */
+const report = (results: FileResult[], color: boolean) => [...stylish(results, context(color))].join('')
+
 describe('--format stylish', () => {
   const linter = new Linter()
   const fixtures = ['blameful.md', 'blameless.md', 'mixed.md', 'action-items.md', 'plain.txt', 'confluence-export.html'].map((name) => {
@@ -41,8 +44,8 @@ describe('--format stylish', () => {
 
   it('prints what vfile-reporter prints, with and without colour', () => {
     for (const color of [false, true]) {
-      expect(stylish(fixtures, context(color))).toBe(reference(fixtures, color))
-      expect(stylish([...fixtures].reverse(), context(color))).toBe(reference([...fixtures].reverse(), color))
+      expect(report(fixtures, color)).toBe(reference(fixtures, color))
+      expect(report([...fixtures].reverse(), color)).toBe(reference([...fixtures].reverse(), color))
     }
   })
 
@@ -57,11 +60,19 @@ describe('--format stylish', () => {
       fileWith('a/clean.md', []),
       fileWith('a/info.md', [message('Only a suggestion', undefined, 1)])
     ]
-    for (const color of [false, true]) expect(stylish(results, context(color))).toBe(reference(results, color))
+    for (const color of [false, true]) expect(report(results, color)).toBe(reference(results, color))
+  })
+
+  it('gives a long report in pieces of whole lines', () => {
+    const results = [fileWith('long.md', Array.from({length: 2500}, (_, index) => message(`Reason ${index}`, false, index + 1)))]
+    const pieces = [...stylish(results, context(false))]
+    expect(pieces.length).toBeGreaterThan(2)
+    expect(pieces.every((piece) => piece.endsWith('\n'))).toBe(true)
+    expect(pieces.join('')).toBe(reference(results, false))
   })
 
   it('prints nothing when there is nothing to report', () => {
-    expect(stylish([fileWith('a.md', [])], context(false))).toBe('')
+    expect([...stylish([fileWith('a.md', [])], context(false))]).toEqual([])
     expect(reference([fileWith('a.md', [])], false)).toBe('')
   })
 })

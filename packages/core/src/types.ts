@@ -247,7 +247,7 @@ export interface LintOptions {
   /** Path of the file, for format detection and `overrides`. */
   filePath?: string
   config?: ResolvedConfig
-  /** About how many characters of prose each part of a long Markdown or text document holds (see `Document`). */
+  /** About how many characters of prose each part of a long document holds (see `Document`). */
   partSize?: number
 }
 

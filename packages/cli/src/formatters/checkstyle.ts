@@ -24,5 +24,5 @@ export const checkstyle: Formatter = (results) => {
         .join('')
     )
   )
-  return `${xmlDeclaration}\n${element('checkstyle', {version: '4.3'}, files.join('\n'))}\n`
+  return [`${xmlDeclaration}\n${element('checkstyle', {version: '4.3'}, files.join('\n'))}\n`]
 }

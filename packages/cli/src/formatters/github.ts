@@ -25,5 +25,5 @@ export const github: Formatter = (results) => {
       lines.push(`::${commands[severityOf(message)]} ${properties.join(',')}::${escapeData(text)}`)
     }
   }
-  return lines.length > 0 ? lines.join('\n') + '\n' : ''
+  return lines.length > 0 ? [lines.join('\n') + '\n'] : []
 }

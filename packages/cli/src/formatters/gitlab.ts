@@ -29,5 +29,5 @@ export const gitlab: Formatter = (results) => {
       }
     })
   })
-  return JSON.stringify(issues, null, 2) + '\n'
+  return [JSON.stringify(issues, null, 2) + '\n']
 }

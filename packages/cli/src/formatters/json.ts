@@ -20,19 +20,31 @@ export function messageData(message: VFileMessage) {
   }
 }
 
-/** Per file: its path, counts and messages. */
-export const json: Formatter = (results) =>
-  JSON.stringify(
-    results.map(({path, file}) => {
-      const messages = file.messages.map(messageData)
-      return {
-        path,
-        errorCount: messages.filter((message) => message.severity === 'error').length,
-        warningCount: messages.filter((message) => message.severity === 'warning').length,
-        suggestionCount: messages.filter((message) => message.severity === 'suggestion').length,
-        messages
-      }
-    }),
-    null,
-    2
-  ) + '\n'
+/** `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep. */
+const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`)
+
+/**
+ * Per file: its path, counts and messages. The text of `JSON.stringify(…,
+ * null, 2)`, written a file and a message at a time.
+ */
+export const json: Formatter = function* (results) {
+  if (results.length === 0) {
+    yield '[]\n'
+    return
+  }
+  yield '['
+  for (const [index, {path, file}] of results.entries()) {
+    const messages = file.messages.map(messageData)
+    const counts = {
+      path,
+      errorCount: messages.filter((message) => message.severity === 'error').length,
+      warningCount: messages.filter((message) => message.severity === 'warning').length,
+      suggestionCount: messages.filter((message) => message.severity === 'suggestion').length
+    }
+    // The counts object without its closing brace, then the messages.
+    yield `${index > 0 ? ',' : ''}\n  ${indented(counts, 1).slice(0, -4)},\n    "messages": [`
+    for (const [at, message] of messages.entries()) yield `${at > 0 ? ',' : ''}\n      ${indented(message, 3)}`
+    yield messages.length > 0 ? '\n    ]\n  }' : ']\n  }'
+  }
+  yield '\n]\n'
+}

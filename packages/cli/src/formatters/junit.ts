@@ -22,5 +22,5 @@ export const junit: Formatter = (results) => {
   })
   const failures = results.reduce((sum, {file}) => sum + file.messages.length, 0)
   const tests = results.reduce((sum, {file}) => sum + Math.max(file.messages.length, 1), 0)
-  return `${xmlDeclaration}\n${element('testsuites', {name: 'blamelint', tests, failures, errors: 0, time: 0}, `\n${suites.join('\n')}\n`)}\n`
+  return [`${xmlDeclaration}\n${element('testsuites', {name: 'blamelint', tests, failures, errors: 0, time: 0}, `\n${suites.join('\n')}\n`)}\n`]
 }

@@ -75,5 +75,5 @@ export const sarif: Formatter = (results, context) => {
       }
     ]
   }
-  return JSON.stringify(log, null, 2) + '\n'
+  return [JSON.stringify(log, null, 2) + '\n']
 }

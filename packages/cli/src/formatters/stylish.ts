@@ -47,7 +47,10 @@ function width(cell: string): number {
 
 const eol = /\r?\n|\r/
 
-export const stylish: Formatter = (results, context) => {
+/** Messages (and other lines) per piece of the report. */
+const entriesPerPiece = 1000
+
+export const stylish: Formatter = function* (results, context) {
   const on = context.color
   const style = {
     bold: on ? '\u001B[1m' : '',
@@ -107,7 +110,10 @@ export const stylish: Formatter = (results, context) => {
     return [row, ...rest]
   }
 
-  const rows: Array<string[] | string> = []
+  // Rows are made twice, once to measure the columns and once per piece, rather than
+  // kept: for a huge document they take more memory than its messages.
+  /** What the report prints: a file's path or a summary line as they are, and messages as their rows. */
+  const entries: Array<VFileMessage | string> = []
   const all: VFileMessage[] = []
   let lastWasMessage = false
   for (const {path, file} of [...results].sort((a, b) => compareFile({path: a.path} as VFile, {path: b.path} as VFile))) {
@@ -115,9 +121,9 @@ export const stylish: Formatter = (results, context) => {
     const messages = [...file.messages].sort(compareMessage)
     for (const message of messages) all.push(message)
     const stats = statistics(messages)
-    if (lastWasMessage) rows.push('')
-    rows.push(style.underline + (stats.fatal ? style.red : style.yellow) + oneLine(path) + style.defaultColor + style.noUnderline)
-    for (const message of messages) rows.push(...messageRows(message))
+    if (lastWasMessage) entries.push('')
+    entries.push(style.underline + (stats.fatal ? style.red : style.yellow) + oneLine(path) + style.defaultColor + style.noUnderline)
+    for (const message of messages) entries.push(message)
     lastWasMessage = true
   }
   const stats = statistics(all)
@@ -126,15 +132,19 @@ export const stylish: Formatter = (results, context) => {
     if (stats.fatal) byline = `${style.red}✖${style.defaultColor} ${stats.fatal} error${stats.fatal === 1 ? '' : 's'}`
     if (stats.warn) byline = `${byline ? `${byline}, ` : ''}${style.yellow}⚠${style.defaultColor} ${stats.warn} warning${stats.warn === 1 ? '' : 's'}`
     if (stats.total !== stats.fatal && stats.total !== stats.warn) byline = `${stats.total} messages (${byline})`
-    rows.push('', byline)
+    entries.push('', byline)
   }
-  if (rows.length === 0) return ''
 
+  const rowsOf = (entry: VFileMessage | string) => (typeof entry === 'string' ? [entry] : messageRows(entry))
   const sizes: number[] = []
-  const widths = rows.map((row) => (typeof row === 'string' ? [] : row.map(width)))
-  widths.forEach((cells) => cells.forEach((size, index) => (sizes[index] = Math.max(sizes[index] ?? 0, size))))
-  const lines = rows.map((row, index) =>
-    typeof row === 'string' ? row.trimEnd() : row.map((cell, at) => cell + ' '.repeat((sizes[at] ?? 0) + 1 - widths[index][at])).join('').trimEnd()
-  )
-  return `${lines.join('\n')}\n`
+  for (const entry of entries) {
+    for (const row of rowsOf(entry)) {
+      if (typeof row !== 'string') row.forEach((cell, index) => (sizes[index] = Math.max(sizes[index] ?? 0, width(cell))))
+    }
+  }
+  const line = (row: string[] | string) =>
+    typeof row === 'string' ? row.trimEnd() : row.map((cell, at) => cell + ' '.repeat((sizes[at] ?? 0) + 1 - width(cell))).join('').trimEnd()
+  for (let start = 0; start < entries.length; start += entriesPerPiece) {
+    yield `${entries.slice(start, start + entriesPerPiece).flatMap(rowsOf).map(line).join('\n')}\n`
+  }
 }

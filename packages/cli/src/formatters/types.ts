@@ -15,5 +15,9 @@ export interface FormatContext {
   color: boolean
 }
 
-/** Turns results into the text a user or CI system reads. */
-export type Formatter = (results: FileResult[], context: FormatContext) => string
+/**
+ * Turns results into the text a user or CI system reads, in pieces that are
+ * written as they come: a long report (tens of MB for a huge document) is
+ * never held as one string.
+ */
+export type Formatter = (results: FileResult[], context: FormatContext) => Iterable<string>

@@ -27,10 +27,7 @@ const blockLevel = new Set([
 
 type Content = RootContent | ElementContent
 
-/**
- * Parse HTML into the document model, handing it to `parts` in one part (the
- * whole tree is parsed at once anyway); returns its comments.
- */
+/** Parse HTML into the document model, handing its parts to `parts`; returns its comments. */
 export function parseHtml(source: string, parts: PartSink): Comment[] {
   const tree = (isWholeDocument.test(source) ? documentProcessor : fragmentProcessor).parse(source) as Root
   const builder = new DocumentBuilder(source, 'html', parts)
@@ -66,8 +63,10 @@ export function parseHtml(source: string, parts: PartSink): Comment[] {
   /**
    * Walk the children of a container, turning runs of inline content into
    * blocks; returns the blocks made directly in it (not in nested lists).
+   * Outside lists and tables (`outside`), a part of the document may end
+   * after each block-level child.
    */
-  const container = (nodes: Content[], kind: Block['kind'], quoted: boolean, depth: number): Block[] => {
+  const container = (nodes: Content[], kind: Block['kind'], quoted: boolean, depth: number, outside = false): Block[] => {
     const blocks: Block[] = []
     let run: Segment[] = []
     const flush = () => {
@@ -93,13 +92,15 @@ export function parseHtml(source: string, parts: PartSink): Comment[] {
         table(node, quoted)
       } else if (tag === 'blockquote') {
         flush()
-        container(node.children, 'paragraph', true, depth)
+        container(node.children, 'paragraph', true, depth, outside)
       } else if (blockLevel.has(tag) || tag === 'li') {
         flush()
-        for (const block of container(node.children, kind, quoted, depth)) blocks.push(block)
+        for (const block of container(node.children, kind, quoted, depth, outside && tag !== 'li')) blocks.push(block)
       } else {
         inline([node], run)
+        continue
       }
+      if (outside) builder.boundary()
     }
     flush()
     return blocks
@@ -138,7 +139,7 @@ export function parseHtml(source: string, parts: PartSink): Comment[] {
     for (const row of rows) builder.tableRow(header, cellsOf(row).map(cellBlock), spanOf(row))
   }
 
-  container(tree.children, 'paragraph', false, 0)
+  container(tree.children, 'paragraph', false, 0, true)
   builder.finish()
   return comments
 }

@@ -8,7 +8,7 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
-import {blobIn, metaIn, snapshotDirectory, snapshotFlags} from '../packages/cli/dist/snapshot.js'
+import {blobIn, metaIn, snapshotDirectory} from '../packages/cli/dist/snapshot.js'
 import {formatFromPath} from '../packages/core/dist/index.js'
 import {dataFiles} from './data-files.mjs'
 
@@ -80,16 +80,16 @@ try {
   // worker_threads) are "not yet fully verified" in snapshots; blamelint only
   // uses them after the snapshot is loaded, and its tests run through it.
   // Without NODE_OPTIONS: V8 only loads a snapshot under the flags it was
-  // built with, and blamelint starts it with `snapshotFlags` only.
+  // built with, and blamelint starts it with none.
   const {NODE_OPTIONS, ...env} = process.env
   const node = (args, extra = {}) => spawnSync(process.execPath, args, {cwd: root, env: {...env, ...extra}, encoding: 'utf8'})
   // The example documents that the snapshot lints while it is built (see snapshot-entry.ts).
   const fixtures = `${root}fixtures/`
   const examples = existsSync(fixtures) ? readdirSync(fixtures).filter((name) => formatFromPath(name)).map((name) => fixtures + name) : []
-  const result = node([...snapshotFlags, '--no-warnings', '--snapshot-blob', snapshotBlob, '--build-snapshot', bundle], {BLAMELINT_SNAPSHOT_WARM_UP: JSON.stringify(examples)})
+  const result = node(['--no-warnings', '--snapshot-blob', snapshotBlob, '--build-snapshot', bundle], {BLAMELINT_SNAPSHOT_WARM_UP: JSON.stringify(examples)})
   if (result.status !== 0) throw new Error(`node --build-snapshot failed: ${(result.stderr || result.error?.message || '').trim()}`)
   const {version} = JSON.parse(readFileSync(`${root}packages/cli/package.json`, 'utf8'))
-  const check = node([...snapshotFlags, '--snapshot-blob', snapshotBlob, '--', '--version'])
+  const check = node(['--snapshot-blob', snapshotBlob, '--', '--version'])
   if (check.stdout.trim() !== version) throw new Error(`the snapshot does not start: ${(check.stderr || check.stdout).trim()}`)
   // The data is read while the snapshot is built, and so is the version in package.json.
   const meta = {node: process.version, arch: process.arch, builtAt, inputs: [...modules, ...dataFiles(), `${root}packages/cli/package.json`]}

@@ -12,17 +12,6 @@ export const snapshotDirectory = fileURLToPath(new URL(import.meta.url.endsWith(
 export const blobIn = (directory: string) => `${directory}blamelint.blob`
 export const metaIn = (directory: string) => `${directory}meta.json`
 
-/**
- * The V8 flags the snapshot is built and started with (V8 loads a snapshot
- * only under the flags it was built with). Under a heap limit of 2 GB or
- * more, V8 lets the heap grow to four times the live data before it
- * collects the old generation; under a lower one, to 1.3–2 times. A long
- * document is linted in parts, so its live data stays small (~170 MB for
- * 10 MB of Markdown, most of it the messages): with this limit its peak
- * memory is about halved, at no measured cost in time.
- */
-export const snapshotFlags = ['--max-old-space-size=1920']
-
 /** What the build records about a snapshot. */
 export interface SnapshotMeta {
   /** The Node.js version and architecture that built it: V8 only loads a snapshot into the same binary. */
@@ -35,10 +24,10 @@ export interface SnapshotMeta {
 }
 
 /**
- * Whether a Node.js started with these options can start the snapshot. V8
- * refuses a snapshot under other V8 flags than it was built with
- * (`snapshotFlags`), and most options set some (`--max-old-space-size`,
- * `--stack-size`, profiling): only preloads are known to leave them alone.
+ * Whether a Node.js started with these options can load the snapshot. V8
+ * refuses a snapshot under other V8 flags than it was built with (none), and
+ * most options set some (`--max-old-space-size`, `--stack-size`, profiling):
+ * only preloads are known to leave them alone.
  */
 export function optionsAllowSnapshot(execArgv: readonly string[], nodeOptions = ''): boolean {
   if (execArgv.length > 0 || /["'\\]/.test(nodeOptions)) return false

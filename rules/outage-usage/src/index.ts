@@ -94,22 +94,28 @@ function patternCues(sentence: Sentence): Cue[] {
 const statesTotalFailure = (sentence: Sentence) =>
   hasFailureWord(sentence) && [...sentence.text.matchAll(percentage)].some((match) => Number(match[1]) >= 100 && !isResourceLevel(sentence, match))
 
-/** Partial-impact cues per sentence. */
-function partialCues(document: Document): Map<Sentence, Cue[]> {
-  const cues = new Map<Sentence, Cue[]>(document.sentences.map((sentence) => [sentence, patternCues(sentence)]))
-  for (const match of findPhrases(document, partial)) {
-    const next = match.sentence.node.children.slice(match.index + match.nodes.length).find(isWord)
-    // "some 40 minutes" is an estimate, not a share.
-    if (next && /^\d/.test(wordText(next))) continue
-    const {start, end} = textSpan(match.sentence, match.nodes)
-    if (isCause(match.sentence, start, end)) continue
-    const {entry} = match
-    // Show a single word with the word it qualifies: "some emails", not "some".
-    const following = match.sentence.node.children.slice(match.index + match.nodes.length, match.index + match.nodes.length + 2)
-    const text = match.nodes.length === 1 && following[0]?.type === 'WhiteSpaceNode' && following[1] && isWord(following[1]) ? `${match.actual} ${wordText(following[1])}` : match.actual
-    cues.get(match.sentence)!.push({text, reason: entry.message ?? partial.message, scope: entry.scope === true})
+/** Partial-impact cues per sentence, found when first asked for: most sentences are never asked about. */
+function partialCues(document: Document): (sentence: Sentence) => Cue[] {
+  const cues = new Map<Sentence, Cue[]>()
+  return (sentence) => {
+    let found = cues.get(sentence)
+    if (found) return found
+    found = patternCues(sentence)
+    for (const match of findPhrases(document, partial, [sentence])) {
+      const next = match.sentence.node.children.slice(match.index + match.nodes.length).find(isWord)
+      // "some 40 minutes" is an estimate, not a share.
+      if (next && /^\d/.test(wordText(next))) continue
+      const {start, end} = textSpan(match.sentence, match.nodes)
+      if (isCause(match.sentence, start, end)) continue
+      const {entry} = match
+      // Show a single word with the word it qualifies: "some emails", not "some".
+      const following = match.sentence.node.children.slice(match.index + match.nodes.length, match.index + match.nodes.length + 2)
+      const text = match.nodes.length === 1 && following[0]?.type === 'WhiteSpaceNode' && following[1] && isWord(following[1]) ? `${match.actual} ${wordText(following[1])}` : match.actual
+      found.push({text, reason: entry.message ?? partial.message, scope: entry.scope === true})
+    }
+    cues.set(sentence, found)
+    return found
   }
-  return cues
 }
 
 function isFullLossCue(match: PhraseMatchOf<typeof full>): boolean {
@@ -124,9 +130,9 @@ function isFullLossCue(match: PhraseMatchOf<typeof full>): boolean {
  * Whether the document states a full loss of service in `sentences`: a cue
  * that is not negated and not limited to part of the users in its sentence.
  */
-function statesFullLoss(document: Document, sentences: Sentence[], cues: Map<Sentence, Cue[]>): boolean {
-  const limited = (sentence: Sentence) => cues.get(sentence)!.some((cue) => cue.scope)
-  if (sentences.some((sentence) => !limited(sentence) && statesTotalFailure(sentence))) return true
+function statesFullLoss(document: Document, sentences: Sentence[], cuesOf: (sentence: Sentence) => Cue[]): boolean {
+  const limited = (sentence: Sentence) => cuesOf(sentence).some((cue) => cue.scope)
+  if (sentences.some((sentence) => statesTotalFailure(sentence) && !limited(sentence))) return true
   return findPhrases(document, full, sentences).some((match) => isFullLossCue(match) && !limited(match.sentence))
 }
 
@@ -179,8 +185,8 @@ export default defineRule({
         const found = findPhrases(document, outageTable).filter((match) => isUse(document, match))
         const inActionItems = new Set(document.actionItems.flatMap((item) => item.sentences))
         const evidence = document.sentences.filter((sentence) => !inActionItems.has(sentence))
-        const cues = partialCues(document)
-        if (statesFullLoss(document, evidence, cues)) {
+        const cuesOf = partialCues(document)
+        if (statesFullLoss(document, evidence, cuesOf)) {
           fullLoss = true
           return
         }
@@ -190,12 +196,12 @@ export default defineRule({
         for (const sentence of evidence) {
           if (firstHeadedCue) break
           if (sentence.section.depth > 1 && !underImpactHeading(sentence)) continue
-          const own = cues.get(sentence)!
+          const own = cuesOf(sentence)
           firstCue ??= own[0]
           firstHeadedCue = own.find((cue) => cue.scope || underImpactHeading(sentence))
         }
         for (const match of found) {
-          const use = {own: cues.get(match.sentence)![0], modifier: Boolean(match.entry.message)}
+          const use = {own: cuesOf(match.sentence)[0], modifier: Boolean(match.entry.message)}
           // The reason is filled in at the end.
           reportNodes(document, {...context, report: (report) => uses.push({report, ...use})}, match.sentence, match.nodes, findingOf(match.entry, outageTable))
         }

@@ -182,7 +182,6 @@ export default defineRule({
       part(document) {
         if (fullLoss) return
         headed ||= document.sections.some((section) => section.depth > 0)
-        const found = findPhrases(document, outageTable).filter((match) => isUse(document, match))
         const inActionItems = new Set(document.actionItems.flatMap((item) => item.sentences))
         const evidence = document.sentences.filter((sentence) => !inActionItems.has(sentence))
         const cuesOf = partialCues(document)
@@ -200,7 +199,8 @@ export default defineRule({
           firstCue ??= own[0]
           firstHeadedCue = own.find((cue) => cue.scope || underImpactHeading(sentence))
         }
-        for (const match of found) {
+        for (const match of findPhrases(document, outageTable)) {
+          if (!isUse(document, match)) continue
           const use = {own: cuesOf(match.sentence)[0], modifier: Boolean(match.entry.message)}
           // The reason is filled in at the end.
           reportNodes(document, {...context, report: (report) => uses.push({report, ...use})}, match.sentence, match.nodes, findingOf(match.entry, outageTable))

@@ -122,7 +122,7 @@ export class DocumentBuilder {
   /** Every list item, action or not: to tell whether a label's nested items are all actions. */
   private lists: ListRecord[] = []
   /** Blocks that are `AI:`-style line items. */
-  private lineItems = new Set<Block>()
+  private readonly lineItems = new Set<Block>()
   /** Whether the last paragraph introduced a list of actions ("Next steps:"). */
   private leadIn = false
 
@@ -300,6 +300,14 @@ export class DocumentBuilder {
 
   /** Give the action items of the top-level block just walked their fields and group labels. */
   private settle(): void {
+    if (this.unsettled.length > 0) this.settleItems()
+    this.unsettled = []
+    this.fields = []
+    this.lists = []
+    this.lineItems.clear()
+  }
+
+  private settleItems(): void {
     // Nested items are recorded after their parents' walk; keep source order.
     const items = this.unsettled.sort((a, b) => a.span.start - b.span.start)
     // A field belongs to the first item one level up whose range holds it.
@@ -309,10 +317,6 @@ export class DocumentBuilder {
       if (parent) parent.columns[name] ??= field
     })
     for (const item of withoutGroupLabels(items, this.outer, this.lists)) this.actionItems.push(item)
-    this.unsettled = []
-    this.fields = []
-    this.lists = []
-    this.lineItems = new Set()
   }
 
   private endPart(legends: Set<ActionItem>): void {

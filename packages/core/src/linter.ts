@@ -123,6 +123,16 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
     return message
   }
 
+  // A long document repeats a few dozen reasons thousands of times, each built
+  // afresh by its rule: one shared copy of each keeps the messages small.
+  const reasons = new Map<string, string>()
+  const shared = (reason: string) => {
+    const known = reasons.get(reason)
+    if (known !== undefined) return known
+    reasons.set(reason, reason)
+    return reason
+  }
+
   /** Rule messages, before the disable comments (found as the document is parsed) are applied. */
   let reported: VFileMessage[] = []
   let listeners: RuleListener[] = []
@@ -138,7 +148,7 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
         report(report) {
           if (report.found !== undefined && allowed.has(report.found.toLowerCase())) return
           const span = spanOfReport(report)
-          const message = create(report.message, span, rule.meta.id, rule.meta.url, severity)
+          const message = create(shared(report.message), span, rule.meta.id, rule.meta.url, severity)
           message.actual = report.actual ?? (span ? text.slice(span.start, span.end) : undefined)
           message.expected = report.expected
           message.note = report.note

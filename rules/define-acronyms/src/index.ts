@@ -1,5 +1,5 @@
-import {createRequire} from 'node:module'
 import {defineRule, isMention, loadWordLists, ownerColumn, sourceText, spanOf, type Document, type Sentence, type Span} from '@blamelint/core'
+import {isEnglish} from './english.js'
 
 const terms = loadWordLists(new URL('../data/terms.yml', import.meta.url), ['known', 'peopleSections', 'glossarySections', 'stopwords'])
 for (const term of terms.known) {
@@ -11,12 +11,6 @@ const stopwords = new Set(terms.stopwords)
 const titleMatcher = (list: string[]) => new RegExp(`\\b(?:${list.join('|')})\\b`, 'i')
 const peopleTitle = titleMatcher(terms.peopleSections)
 const glossaryTitle = titleMatcher(terms.glossarySections)
-
-const require = createRequire(import.meta.url)
-let english: Set<string> | undefined
-// A full word list rather than compromise's lexicon, which lacks common
-// words such as "null", "data" or "path". Loaded on first use.
-const isEnglish = (word: string) => (english ??= new Set(require('an-array-of-english-words') as string[])).has(word.toLowerCase())
 
 /** Capitals, optionally with a plural or possessive ending: `CMDB`, `PRs`, `CAB's`. */
 const capitals = /^([A-Z][A-Z&]*[A-Z])(?:s|'s|’s)?$/

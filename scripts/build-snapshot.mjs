@@ -5,7 +5,7 @@
 // `pnpm build`. Without a snapshot blamelint still works, only starts slower,
 // so a failure here is reported and does not fail the build.
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {blobIn, metaIn, snapshotDirectory} from '../packages/cli/dist/snapshot.js'
@@ -23,7 +23,9 @@ const snapshotBlob = blobIn(building)
 // file (rules read their data next to it), and `createRequire(import.meta.url)`
 // must become the bundle's `require`. blamelint's modules declare
 // `const require = createRequire(import.meta.url)`: the declaration is
-// dropped, so that esbuild bundles what they require lazily.
+// dropped, so that esbuild bundles what they require lazily. (A module that
+// needs Node.js's own `require`, to resolve a file it reads, writes
+// `createRequire(fileURLToPath(import.meta.url))`, which is kept.)
 const moduleUrls = {
   name: 'module-urls',
   setup(builder) {
@@ -33,13 +35,6 @@ const moduleUrls = {
         .replaceAll('createRequire(import.meta.url)', 'require')
         .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
       return {contents: text, loader: 'js'}
-    })
-    // A large JSON module (the English word list, 3 MB) is read from disk
-    // when first required: inlined, its text would sit in every snapshot and
-    // slow down every start.
-    builder.onLoad({filter: /\.json$/}, (args) => {
-      if (statSync(args.path).size < 100_000) return undefined
-      return {contents: `module.exports = JSON.parse(require('node:fs').readFileSync(${JSON.stringify(args.path)}, 'utf8'))`, loader: 'js'}
     })
   }
 }

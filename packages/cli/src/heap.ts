@@ -15,9 +15,9 @@ export const largeInput = 4_000_000
 
 let limited = false
 
-/** Before linting `characters` of input in this process. */
-export function limitHeapGrowth(characters: number): void {
-  if (limited || characters < largeInput) return
+/** Before linting `characters` of input in this process. A growth the user chose (`node --heap-growing-percent=…`, NODE_OPTIONS) is kept. */
+export function limitHeapGrowth(characters: number, options = [...process.execArgv, process.env.NODE_OPTIONS ?? '']): void {
+  if (limited || characters < largeInput || options.some((option) => /--heap[-_]growing[-_]percent/.test(option))) return
   limited = true
   setFlagsFromString('--heap-growing-percent=100')
 }

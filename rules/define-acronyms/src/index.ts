@@ -1,4 +1,4 @@
-import {defineRule, isMention, loadWordLists, ownerColumn, sourceText, spanOf, type Document, type Sentence, type Span} from '@blamelint/core'
+import {defineRule, isMention, loadWordLists, ownerColumn, sourceText, spanOf, type Block, type Document, type Sentence, type Span} from '@blamelint/core'
 import {isEnglish} from './english.js'
 
 const terms = loadWordLists(new URL('../data/terms.yml', import.meta.url), ['known', 'peopleSections', 'glossarySections', 'stopwords'])
@@ -165,6 +165,36 @@ function definitions(prose: string, segments: string[][]): (name: string) => boo
   return (name) => defined.has(name) || (name.length >= 3 && spelled.has(name.toLowerCase()))
 }
 
+/**
+ * The text of every block: definitions are looked for in the whole document
+ * once all of it is seen. Most blocks' text is their source as written (90 %
+ * of a long document's prose), and those are kept as two offsets into the
+ * source, not as a copy of it.
+ */
+class BlockTexts {
+  private source = ''
+  /** Per block, its span in the source; or -1 and the index of its text in `texts`. */
+  private readonly places: number[] = []
+  private readonly texts: string[] = []
+
+  add(source: string, {text, span}: Block): void {
+    this.source = source
+    if (text.length === span.end - span.start && source.startsWith(text, span.start)) this.places.push(span.start, span.end)
+    else this.places.push(-1, this.texts.push(text) - 1)
+  }
+
+  /** The blocks' texts, a line each. */
+  join(): string {
+    const lines: string[] = []
+    for (let at = 0; at < this.places.length; at += 2) {
+      const start = this.places[at]
+      const end = this.places[at + 1]
+      lines.push(start === -1 ? this.texts[end] : this.source.slice(start, end))
+    }
+    return lines.join('\n')
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'define-acronyms',
@@ -184,11 +214,10 @@ export default defineRule({
     /** Each acronym's first use, in the order first used. */
     const first = new Map<string, Span>()
     const glossary = new Set<string>()
-    /** The text of every block: definitions are looked for in the whole document once all of it is seen. */
-    const texts: string[] = []
+    const texts = new BlockTexts()
     return {
       part(document) {
-        for (const block of document.blocks) texts.push(block.text)
+        for (const block of document.blocks) texts.add(document.source, block)
         const ownerSpans = document.actionItems.flatMap((item) =>
           Object.entries(item.columns)
             .filter(([header]) => ownerColumn.test(header))
@@ -211,7 +240,7 @@ export default defineRule({
       },
       finish() {
         if (first.size === 0) return
-        const prose = texts.join('\n')
+        const prose = texts.join()
         const isDefined = definitions(prose, prose.split(/[.;:()!?\n]+/).map(wordsOf))
         for (const [acronym, span] of first) {
           if (glossary.has(acronym) || isDefined(acronym)) continue

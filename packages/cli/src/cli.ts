@@ -10,7 +10,6 @@ import {defaultCacheLocation, lintWithCache} from './cache.js'
 import {documentRules, findChanges, keepChanged, retainMessages, type ChangedLines} from './diff.js'
 import {decode, expandPaths, loadIgnore, oneLine, readText, realPath} from './files.js'
 import {formatters, type FileResult, type FormatContext} from './formatters/index.js'
-import {limitHeapGrowth} from './heap.js'
 import {restoreFile, type StoredMessage} from './messages.js'
 import {parseOptions, usage, type CliOptions} from './options.js'
 import {lintJobs, type LintJob} from './workers.js'
@@ -23,6 +22,8 @@ export interface Io {
   readStdin?: () => Promise<Uint8Array>
   /** Whether stdout is a colour terminal. */
   isTTY: boolean
+  /** Told how many characters of input are about to be linted (the process tunes its heap with it). */
+  beforeLint?: (characters: number) => void
 }
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version
@@ -138,7 +139,7 @@ async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<
     if (text === undefined) throw new BlamelintError('nothing was linted', path)
     const filePath = options.stdinFilename ? resolve(io.cwd, options.stdinFilename) : undefined
     if (filePath) refuseToOverwrite(options, io, [filePath])
-    limitHeapGrowth(text.length)
+    io.beforeLint?.(text.length)
     results.push({path, file: linter.lint(text, {filePath, format: options.inputFormat})})
     return {results, unreadable: 0}
   }
@@ -164,7 +165,7 @@ async function lintInputs(options: CliOptions, io: Io, linter: Linter): Promise<
   if (attempted > 0 && inputs.length === 0) {
     throw new BlamelintError(`nothing was linted: ${attempted === 1 ? 'the file was' : `all ${attempted} files were`} skipped or unreadable`)
   }
-  limitHeapGrowth(inputs.reduce((sum, input) => sum + input.job.text.length, 0))
+  io.beforeLint?.(inputs.reduce((sum, input) => sum + input.job.text.length, 0))
   const messages = await lintCached(inputs.map((input) => input.job), options, io, linter)
   inputs.forEach(({path, changed, job}, index) => {
     const file = restoreFile(messages[index], job.filePath)

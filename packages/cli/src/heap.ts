@@ -15,9 +15,14 @@ export const largeInput = 4_000_000
 
 let limited = false
 
-/** Before linting `characters` of input in this process. A growth the user chose (`node --heap-growing-percent=…`, NODE_OPTIONS) is kept. */
-export function limitHeapGrowth(characters: number, options = [...process.execArgv, process.env.NODE_OPTIONS ?? '']): void {
-  if (limited || characters < largeInput || options.some((option) => /--heap[-_]growing[-_]percent/.test(option))) return
+/**
+ * Before linting `characters` of input in this process. A growth the user
+ * chose (`node --heap-growing-percent=… bin.js`, which starts the command
+ * without the snapshot; Node.js refuses the flag in NODE_OPTIONS) is kept.
+ * The flag holds for the whole process and its worker threads.
+ */
+export function limitHeapGrowth(characters: number, nodeOptions: readonly string[] = process.execArgv): void {
+  if (limited || characters < largeInput || nodeOptions.some((option) => /^--heap[-_]growing[-_]percent/.test(option))) return
   limited = true
   setFlagsFromString('--heap-growing-percent=100')
 }

@@ -2,6 +2,7 @@
 // streams and exit code. Started by bin.ts, or by the startup snapshot's main
 // function (snapshot-entry.ts).
 import {main} from './cli.js'
+import {limitHeapGrowth} from './heap.js'
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = []
@@ -16,6 +17,7 @@ export async function runProcess(argv: string[]): Promise<void> {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin: process.stdin.isTTY ? undefined : readStdin,
-    isTTY: Boolean(process.stdout.isTTY)
+    isTTY: Boolean(process.stdout.isTTY),
+    beforeLint: (characters) => limitHeapGrowth(characters)
   })
 }

@@ -9,7 +9,8 @@ import {runProcess} from './process.js'
 
 // compromise is loaded on first use: a page with a sentence it tags puts it
 // in the snapshot loaded, with the caches built from it. (The English word
-// list stays on disk until an acronym needs it: see build-snapshot.mjs.)
+// list stays on disk until an acronym needs it: see
+// rules/define-acronyms/src/english.ts.)
 lint(['# Summary', '', 'The on-call engineer should have checked the dashboard before the deploy.', '', '## Action items', '', '- Look into the alerting.'].join('\n'))
 
 // The example documents (build-snapshot.mjs names them), linted with every

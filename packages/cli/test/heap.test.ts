@@ -26,7 +26,20 @@ describe('limitHeapGrowth', () => {
   it('keeps the growth the user chose', async () => {
     const {largeInput, limitHeapGrowth} = await import('../src/heap.js')
     limitHeapGrowth(largeInput, ['--heap-growing-percent=300'])
-    limitHeapGrowth(largeInput, ['--require x.cjs --heap_growing_percent=50'])
+    limitHeapGrowth(largeInput, ['--stack-size=2000', '--heap_growing_percent=50'])
     expect(setFlagsFromString).not.toHaveBeenCalled()
+  })
+})
+
+describe('the command', () => {
+  it('tells the process how much text it is about to lint, from files or standard input', async () => {
+    const {main} = await import('../src/cli.js')
+    const {project} = await import('./run.js')
+    const cwd = project({'a.md': 'The deploy failed.\n', 'b.md': 'We rolled back at 10:05.\n'})
+    const told: number[] = []
+    const io = {cwd, stdout: () => {}, stderr: () => {}, isTTY: false, beforeLint: (characters: number) => void told.push(characters)}
+    await main(['a.md', 'b.md'], io)
+    await main(['-'], {...io, readStdin: async () => new TextEncoder().encode('The pager went off.')})
+    expect(told).toEqual([19 + 25, 19])
   })
 })

@@ -20,6 +20,10 @@ describe('the English word list', () => {
     expect(has('')).toBe(false)
   })
 
+  it('refuses a damaged list rather than searching it', () => {
+    expect(() => sortedWordList('["a","b')).toThrow(/damaged/)
+  })
+
   it('ignores case', () => {
     expect([isEnglish('DATA'), isEnglish('Null'), isEnglish('path'), isEnglish('CMDB'), isEnglish('SRE')]).toEqual([true, true, true, false, false])
   })

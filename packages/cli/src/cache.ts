@@ -5,7 +5,7 @@
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {formatFromPath, type Linter} from 'blamelint'
-import type {StoredMessage} from './messages.js'
+import {storeMessage, type StoredMessage} from './messages.js'
 import type {LintJob} from './workers.js'
 
 /** Where the cache lives unless `--cache-location` says otherwise (relative to the working directory). */
@@ -84,7 +84,7 @@ export async function lintWithCache(jobs: LintJob[], run: CacheRun): Promise<Sto
   const linted = await run.lint(missing.map((index) => jobs[index]))
   missing.forEach((index, at) => {
     messages[index] = linted[at]
-    cache.set(jobs[index].filePath, keys[index], linted[at])
+    cache.set(jobs[index].filePath, keys[index], linted[at].map(storeMessage))
   })
   const text = cache.serialize()
   if (text !== undefined) {

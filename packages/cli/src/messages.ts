@@ -16,12 +16,17 @@ export interface StoredMessage {
   note?: string
 }
 
-export function storeMessage(message: VFileMessage): StoredMessage {
+/** The fields of a message that its reports print (of a VFileMessage, or one stored already). */
+export function storeMessage(message: StoredMessage): StoredMessage {
   const {reason, place, ruleId, source, url, fatal, actual, expected, note} = message
   return {reason, place, ruleId, source, url, fatal, actual, expected, note}
 }
 
+/** A message as the linter made it; one linted on this thread is that already. */
 export function restoreMessage(stored: StoredMessage, path: string | undefined): VFileMessage {
+  // A message linted on the main thread is not copied (a huge document's
+  // 78,000 copies were a second set of messages to build and keep).
+  if (stored instanceof VFileMessage) return stored
   const message = new VFileMessage(stored.reason, {place: stored.place, ruleId: stored.ruleId, source: stored.source})
   message.url = stored.url
   message.fatal = stored.fatal

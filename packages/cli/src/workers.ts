@@ -6,7 +6,7 @@
 import {availableParallelism} from 'node:os'
 import type {Worker} from 'node:worker_threads'
 import {BlamelintError, type InputFormat, type Linter, type LinterOptions} from 'blamelint'
-import {storeMessage, type StoredMessage} from './messages.js'
+import type {StoredMessage} from './messages.js'
 
 export interface LintJob {
   text: string
@@ -38,7 +38,7 @@ export function threadsFor(jobs: LintJob[], concurrency: Concurrency): number {
 
 /** Lint `jobs` with `linter`, helped by worker threads that build the same linter from `linterOptions` when there is enough text. */
 export async function lintJobs(jobs: LintJob[], linter: Linter, linterOptions: LinterOptions, concurrency: Concurrency): Promise<StoredMessage[][]> {
-  const lint = (job: LintJob) => linter.lint(job.text, {filePath: job.filePath, format: job.format}).messages.map(storeMessage)
+  const lint = (job: LintJob): StoredMessage[] => linter.lint(job.text, {filePath: job.filePath, format: job.format}).messages
   const threads = threadsFor(jobs, concurrency)
   if (threads === 0) return jobs.map(lint)
   return lintInThreads(jobs, threads, lint, linterOptions)

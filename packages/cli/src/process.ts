@@ -18,6 +18,6 @@ export async function runProcess(argv: string[]): Promise<void> {
     stderr: (text) => process.stderr.write(text),
     readStdin: process.stdin.isTTY ? undefined : readStdin,
     isTTY: Boolean(process.stdout.isTTY),
-    beforeLint: (characters) => limitHeapGrowth(characters)
+    beforeLint: limitHeapGrowth
   })
 }

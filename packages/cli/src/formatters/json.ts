@@ -34,17 +34,13 @@ export const json: Formatter = function* (results) {
   }
   yield '['
   for (const [index, {path, file}] of results.entries()) {
-    const messages = file.messages.map(messageData)
-    const counts = {
-      path,
-      errorCount: messages.filter((message) => message.severity === 'error').length,
-      warningCount: messages.filter((message) => message.severity === 'warning').length,
-      suggestionCount: messages.filter((message) => message.severity === 'suggestion').length
-    }
-    // The counts object without its closing brace, then the messages.
+    const bySeverity = {error: 0, warning: 0, suggestion: 0}
+    for (const message of file.messages) bySeverity[severityOf(message)]++
+    const counts = {path, errorCount: bySeverity.error, warningCount: bySeverity.warning, suggestionCount: bySeverity.suggestion}
+    // The counts object without its closing brace, then the messages, each made as it is written.
     yield `${index > 0 ? ',' : ''}\n  ${indented(counts, 1).slice(0, -4)},\n    "messages": [`
-    for (const [at, message] of messages.entries()) yield `${at > 0 ? ',' : ''}\n      ${indented(message, 3)}`
-    yield messages.length > 0 ? '\n    ]\n  }' : ']\n  }'
+    for (const [at, message] of file.messages.entries()) yield `${at > 0 ? ',' : ''}\n      ${indented(messageData(message), 3)}`
+    yield file.messages.length > 0 ? '\n    ]\n  }' : ']\n  }'
   }
   yield '\n]\n'
 }

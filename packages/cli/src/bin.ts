@@ -3,7 +3,7 @@
 // (see snapshot.ts), run it in a child Node.js: that costs one bare Node start
 // (~50 ms) and saves loading the modules (~0.4 s). Otherwise run here.
 import {spawn} from 'node:child_process'
-import {snapshotToStart} from './snapshot.js'
+import {snapshotArguments, snapshotToStart} from './snapshot.js'
 
 async function runHere(): Promise<void> {
   const {runProcess} = await import('./process.js')
@@ -12,8 +12,7 @@ async function runHere(): Promise<void> {
 
 const blob = snapshotToStart()
 if (blob) {
-  // `--` keeps arguments such as `--format` from being read as Node.js options.
-  const child = spawn(process.execPath, ['--snapshot-blob', blob, '--', ...process.argv.slice(2)], {stdio: 'inherit'})
+  const child = spawn(process.execPath, snapshotArguments(blob, process.argv.slice(2)), {stdio: 'inherit'})
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
   const forward = (signal: NodeJS.Signals) => child.kill(signal)
   const stopForwarding = () => {

@@ -1,10 +1,10 @@
 import {spawn as spawnProcess, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {currentSnapshot, optionsAllowSnapshot, snapshotDirectory, type SnapshotMeta} from '../src/snapshot.js'
+import {currentSnapshot, optionsAllowSnapshot, snapshotArguments, snapshotDirectory, type SnapshotMeta} from '../src/snapshot.js'
 import {bin, blameful, clean, project} from './run.js'
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
@@ -51,6 +51,18 @@ describe('the startup snapshot', () => {
     expect(JSON.parse(piped.stdout)[0].messages.map((message: {ruleId: string}) => message.ruleId)).toContain('no-human-error')
     expect(runBin(['missing.md'], {cwd, snapshot: true})).toMatchObject({code: 2, stdout: ''})
     expect(runBin(['--no-such-option'], {cwd, snapshot: true}).code).toBe(2)
+  })
+
+  it('starts its child with the background threads of V8 sized to the cores', () => {
+    const cwd = project({'clean.md': clean})
+    // A preload (allowed with the snapshot) records each process's Node.js options.
+    const probe = join(cwd, 'probe.cjs')
+    writeFileSync(probe, `process.on('exit', () => require('fs').appendFileSync(${JSON.stringify(join(cwd, 'argv.jsonl'))}, JSON.stringify(process.execArgv) + '\\n'))`)
+    expect(runBin(['clean.md'], {cwd, snapshot: true, env: {NODE_OPTIONS: `--require ${probe}`}}).code).toBe(0)
+    const options = readFileSync(join(cwd, 'argv.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as string[])
+    const child = ['--v8-pool-size=0', '--snapshot-blob', join(snapshotDirectory, 'blamelint.blob')]
+    expect(options.sort()).toEqual([[], child])
+    expect(snapshotArguments('x.blob', ['--format', 'json'])).toEqual(['--v8-pool-size=0', '--snapshot-blob', 'x.blob', '--', '--format', 'json'])
   })
 
   it('ends the way its child ends when the command is stopped', async () => {

@@ -2,6 +2,11 @@
 // parse/markdown.ts): there, both parsers must build the same tree.
 import {readFileSync, readdirSync} from 'node:fs'
 import fc from 'fast-check'
+import type {Root} from 'mdast'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {splitChunks} from '../src/parse/incremental.js'
 import {markdownProcessors, mayHoldLiteralAutolink} from '../src/parse/markdown.js'
@@ -50,5 +55,33 @@ describe('Markdown without literal autolinks', () => {
       expect(mayHoldLiteralAutolink.test(text), text).toBe(true)
       expect(markdownProcessors.withoutLiteralAutolinks.parse(text)).not.toEqual(markdownProcessors.gfm.parse(text))
     }
+  })
+})
+
+// patches/micromark@4.0.3.patch: micromark combines a parse's syntax
+// extensions with its own constructs once per list of extensions, not on
+// every parse.
+describe('micromark with its extensions combined once', () => {
+  it('parses with each processor in turn as with a processor of its own', () => {
+    const texts = ['See www.example.com and ~~this~~.', '| a |\n|---|\n| b |', '- [x] done [^1]\n\n[^1]: note', 'Plain *text*.']
+    for (const text of texts) {
+      // A processor's copy has copies of its lists of extensions, combined anew.
+      const expected = [markdownProcessors.gfm().parse(text), markdownProcessors.withoutLiteralAutolinks().parse(text)]
+      expect([markdownProcessors.gfm.parse(text), markdownProcessors.withoutLiteralAutolinks.parse(text)]).toEqual(expected)
+    }
+  })
+
+  it('combines a list again when an extension was added to it', () => {
+    const processor = unified()
+      .use(remarkParse)
+      .use(function () {
+        Object.assign(this.data(), {micromarkExtensions: [], fromMarkdownExtensions: []})
+      })
+    const parse = (text: string) => processor.parse(text) as Root
+    expect(parse('~~gone~~').children[0]).toMatchObject({children: [{type: 'text'}]})
+    // What a plugin would do before a parse, done after one.
+    ;(processor.data('micromarkExtensions') as unknown[]).push(gfmStrikethrough())
+    ;(processor.data('fromMarkdownExtensions') as unknown[]).push(gfmStrikethroughFromMarkdown())
+    expect(parse('~~gone~~').children[0]).toMatchObject({children: [{type: 'delete'}]})
   })
 })

@@ -70,6 +70,15 @@ describe('mentions', () => {
   })
 })
 
+describe('messages', () => {
+  it('are made without recording a stack, and leave the stack trace limit as it was', () => {
+    const limit = Error.stackTraceLimit
+    const [message] = lintText('A bad thing happened.', rules).messages
+    expect(message).toMatchObject({ruleId: 'sample-rule', stack: ''})
+    expect(Error.stackTraceLimit).toBe(limit)
+  })
+})
+
 describe('control comments', () => {
   it('disable and enable rules by id, or all rules', () => {
     const text = [

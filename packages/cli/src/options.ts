@@ -57,8 +57,8 @@ Options:
       --cache-location <f>   The cache file (default:
                              node_modules/.cache/blamelint/cache.json)
       --concurrency <n>      Threads for many files (the main thread and workers):
-                             a number, auto (the default: up to one per core
-                             when there is enough text) or off
+                             a number, auto (the default: up to one per two
+                             cores when there is enough text) or off
   -o, --output-file <file>   Write the report to a file instead of standard output
       --color, --no-color    Force colours on or off in the stylish report
       --list-rules           List every rule with its default severity

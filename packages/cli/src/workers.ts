@@ -1,5 +1,5 @@
-// Linting many files on every core: the main thread and worker threads, each
-// with its own Linter, take files from one queue (largest first, so one big
+// Linting many files on several cores: the main thread and worker threads,
+// each with its own Linter, take files from one queue (largest first, so one big
 // file does not finish last). Small runs stay on the main thread alone, where
 // starting workers (each loads the rules, and compromise when a sentence
 // needs it) would cost more than it saves.
@@ -27,11 +27,20 @@ export type WorkerReply = {index: number; messages: StoredMessage[]} | {index: n
  */
 const bytesPerThread = 96 * 1024
 
+/**
+ * Cores each thread of `auto` should have. One blamelint thread keeps about
+ * 1.4 cores busy by itself, as V8 collects garbage and compiles code on
+ * background threads: on two cores, the main thread and a worker took as
+ * long as the main thread alone, with 30 % more CPU time and 40 % more
+ * memory (docs/performance.md). ESLint's `auto` also takes half the cores.
+ */
+const coresPerThread = 2
+
 /** How many threads to lint `jobs` on (the main thread and `n - 1` workers); 0 = the main thread alone. */
-export function threadsFor(jobs: LintJob[], concurrency: Concurrency): number {
+export function threadsFor(jobs: LintJob[], concurrency: Concurrency, cores = availableParallelism()): number {
   if (concurrency === 'off' || jobs.length < 2) return 0
   const bytes = jobs.reduce((sum, job) => sum + job.text.length, 0)
-  const wanted = concurrency === 'auto' ? Math.min(availableParallelism(), Math.floor(bytes / bytesPerThread)) : concurrency
+  const wanted = concurrency === 'auto' ? Math.min(Math.floor(cores / coresPerThread), Math.floor(bytes / bytesPerThread)) : concurrency
   const threads = Math.min(wanted, jobs.length)
   return threads < 2 ? 0 : threads
 }

@@ -31,8 +31,16 @@ describe('worker threads (--concurrency)', () => {
 
   it('are used only when there are files and text enough to share', () => {
     const job = (size: number) => ({text: 'x'.repeat(size), filePath: '/tmp/a.md'})
-    expect(threadsFor([job(10), job(10)], 'auto')).toBe(0)
-    expect(threadsFor([job(10_000_000)], 'auto')).toBe(0)
+    expect(threadsFor([job(10), job(10)], 'auto', 8)).toBe(0)
+    expect(threadsFor([job(10_000_000)], 'auto', 8)).toBe(0)
+    // `auto`: a thread per two cores, and ~100 KB of text per thread.
+    const large = [job(1_000_000), job(1_000_000)]
+    expect(threadsFor(large, 'auto', 2)).toBe(0)
+    expect(threadsFor(large, 'auto', 3)).toBe(0)
+    expect(threadsFor(large, 'auto', 4)).toBe(2)
+    expect(threadsFor(large, 'auto', 9)).toBe(2)
+    expect(threadsFor([job(150_000), job(150_000), job(150_000), job(150_000)], 'auto', 16)).toBe(4)
+    expect(threadsFor([job(150_000), job(150_000), job(150_000), job(150_000)], 'auto', 6)).toBe(3)
     expect(threadsFor([job(10), job(10), job(10)], 2)).toBe(2)
     expect(threadsFor([job(10), job(10)], 8)).toBe(2)
     expect(threadsFor([job(10_000_000), job(10_000_000)], 'off')).toBe(0)

@@ -103,6 +103,25 @@ function spanOfReport(report: Report): Span | undefined {
 }
 
 /**
+ * `make()`, with no stack trace recorded for the Errors it creates. A
+ * VFileMessage is an Error, which records the stack it was made on, and
+ * vfile-message then sets its `stack` to '': not recording it makes a message
+ * about four times cheaper. `Error.stackTraceLimit` is left as it was, absent
+ * included (as while the startup snapshot is built: a limit set then would
+ * replace Node.js's own in every process started from it).
+ */
+function withoutStackTrace<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit
+  if (typeof limit !== 'number' || limit === 0) return make()
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
+/**
  * Lint `text` with `rules`. Returns a VFile whose `messages` are the
  * problems found, sorted by position, after control comments and `allow`.
  */
@@ -116,17 +135,7 @@ export function lintText(text: string, rules: Rule[], options: LintOptions = {})
   const create = (reason: string, span: Span | undefined, ruleId: string, url: string | undefined, severity: Exclude<Severity, 'off'>) => {
     const start = span ? location.toPoint(span.start) : undefined
     const end = span ? location.toPoint(span.end) : undefined
-    // A VFileMessage is an Error, which records the stack it was made on;
-    // vfile-message then sets `stack` to ''. Not recording it makes a message
-    // about four times cheaper to create.
-    const stackTraceLimit = Error.stackTraceLimit
-    Error.stackTraceLimit = 0
-    let message: VFileMessage
-    try {
-      message = new VFileMessage(reason, {place: start && end ? {start, end} : start, ruleId, source: 'blamelint'})
-    } finally {
-      Error.stackTraceLimit = stackTraceLimit
-    }
+    const message = withoutStackTrace(() => new VFileMessage(reason, {place: start && end ? {start, end} : start, ruleId, source: 'blamelint'}))
     message.url = url
     message.fatal = fatalBySeverity[severity]
     message.file = file.path ?? ''

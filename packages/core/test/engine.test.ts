@@ -76,6 +76,15 @@ describe('messages', () => {
     const [message] = lintText('A bad thing happened.', rules).messages
     expect(message).toMatchObject({ruleId: 'sample-rule', stack: ''})
     expect(Error.stackTraceLimit).toBe(limit)
+    // Absent, as while a startup snapshot is built: it stays absent.
+    const descriptor = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!
+    delete (Error as {stackTraceLimit?: number}).stackTraceLimit
+    try {
+      expect(lintText('A bad thing happened.', rules).messages).toHaveLength(1)
+      expect(Object.hasOwn(Error, 'stackTraceLimit')).toBe(false)
+    } finally {
+      Object.defineProperty(Error, 'stackTraceLimit', descriptor)
+    }
   })
 })
 

@@ -107,6 +107,8 @@ export class DocumentBuilder {
   private section: Section
   // The part being built.
   private blocks: Block[] = []
+  /** The sentences of each block of the part. */
+  private sentencesOf = new Map<Block, Sentence[]>()
   private sections: Section[]
   /** Action items of the top-level blocks the part has so far, with their fields and group labels settled. */
   private actionItems: ActionItem[] = []
@@ -147,15 +149,22 @@ export class DocumentBuilder {
     if (!segments.some((segment) => segment.kind === 'text' && /\S/.test(segment.value))) return undefined
     if (kind === 'paragraph' || kind === 'heading') this.leadIn = false
     const tree = toParagraph(segments, this.source, this.lines)
+    // The text of each sentence (and white space between them), made once for the block's text and its sentences.
+    const texts = tree.children.map((child) => toString(child))
     const block: Block = {
       kind,
       tree,
-      text: toString(tree),
+      text: texts.join(''),
       span: spanOf(tree) ?? {start: segments[0].start, end: segments[segments.length - 1].end},
       section: this.section,
       quoted
     }
     this.blocks.push(block)
+    const sentences: Sentence[] = []
+    tree.children.forEach((child, index) => {
+      if (child.type === 'SentenceNode') sentences.push({node: child as NlcstSentence, text: texts[index], block, section: block.section})
+    })
+    this.sentencesOf.set(block, sentences)
     this.prose += block.text.length
     return block
   }
@@ -320,21 +329,10 @@ export class DocumentBuilder {
   }
 
   private endPart(legends: Set<ActionItem>): void {
-    const sentences: Sentence[] = []
-    const byBlock = new Map<Block, Sentence[]>()
-    for (const block of this.blocks) {
-      const own: Sentence[] = []
-      for (const child of block.tree.children) {
-        if (child.type !== 'SentenceNode') continue
-        const sentence = {node: child as NlcstSentence, text: toString(child), block, section: block.section}
-        own.push(sentence)
-        sentences.push(sentence)
-      }
-      byBlock.set(block, own)
-    }
+    const sentences = this.blocks.flatMap((block) => this.sentencesOf.get(block)!)
     const actionItems = this.actionItems.filter((item) => !legends.has(item))
     for (const item of actionItems) {
-      item.sentences = item.blocks.flatMap((block) => byBlock.get(block) ?? [])
+      item.sentences = item.blocks.flatMap((block) => this.sentencesOf.get(block) ?? [])
     }
     const part: Document = {
       format: this.format,
@@ -346,6 +344,7 @@ export class DocumentBuilder {
       actionItems
     }
     this.blocks = []
+    this.sentencesOf.clear()
     this.sections = []
     this.actionItems = []
     this.outer = new Map()

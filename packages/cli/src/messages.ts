@@ -1,6 +1,7 @@
 // Messages as plain data, for what crosses a thread boundary (worker threads)
 // or outlives the process (`--cache`): a VFileMessage rebuilt from it prints
 // the same in every report format.
+import {withoutStackTrace} from 'blamelint'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 
@@ -27,7 +28,7 @@ export function restoreMessage(stored: StoredMessage, path: string | undefined):
   // A message linted on the main thread is not copied (a huge document's
   // 78,000 copies were a second set of messages to build and keep).
   if (stored instanceof VFileMessage) return stored
-  const message = new VFileMessage(stored.reason, {place: stored.place, ruleId: stored.ruleId, source: stored.source})
+  const message = withoutStackTrace(() => new VFileMessage(stored.reason, {place: stored.place, ruleId: stored.ruleId, source: stored.source}))
   message.url = stored.url
   message.fatal = stored.fatal
   message.actual = stored.actual

@@ -31,8 +31,8 @@ const bytesPerThread = 96 * 1024
  * Cores each thread of `auto` should have. One blamelint thread keeps about
  * 1.4 cores busy by itself, as V8 collects garbage and compiles code on
  * background threads: on two cores, the main thread and a worker took as
- * long as the main thread alone, with 30 % more CPU time and 40 % more
- * memory (docs/performance.md). ESLint's `auto` also takes half the cores.
+ * long as the main thread alone, with a third more CPU time and half as
+ * much memory again (docs/performance.md). ESLint's `auto` also takes half the cores.
  */
 const coresPerThread = 2
 

@@ -105,12 +105,12 @@ function spanOfReport(report: Report): Span | undefined {
 /**
  * `make()`, with no stack trace recorded for the Errors it creates. A
  * VFileMessage is an Error, which records the stack it was made on, and
- * vfile-message then sets its `stack` to '': not recording it makes a message
+ * vfile-message then sets its `stack` to '': made this way, a message is
  * about four times cheaper. `Error.stackTraceLimit` is left as it was, absent
  * included (as while the startup snapshot is built: a limit set then would
  * replace Node.js's own in every process started from it).
  */
-function withoutStackTrace<T>(make: () => T): T {
+export function withoutStackTrace<T>(make: () => T): T {
   const limit = Error.stackTraceLimit
   if (typeof limit !== 'number' || limit === 0) return make()
   Error.stackTraceLimit = 0

@@ -13,6 +13,7 @@ import {
   reportPhrases,
   resolveConfig,
   validateConfig,
+  withoutStackTrace,
   type Rule
 } from '../src/index.js'
 
@@ -71,12 +72,19 @@ describe('mentions', () => {
 })
 
 describe('messages', () => {
-  it('are made without recording a stack, and leave the stack trace limit as it was', () => {
-    const limit = Error.stackTraceLimit
-    const [message] = lintText('A bad thing happened.', rules).messages
-    expect(message).toMatchObject({ruleId: 'sample-rule', stack: ''})
+  const limit = Error.stackTraceLimit
+
+  it('are made without recording a stack, leaving the stack trace limit as it was', () => {
+    expect(limit).toBeGreaterThan(0)
+    expect(new Error('x').stack).toContain('\n    at ')
+    expect(withoutStackTrace(() => new Error('x').stack)).toBe('Error: x')
+    expect(() => withoutStackTrace(() => { throw new Error('x') })).toThrow('x')
     expect(Error.stackTraceLimit).toBe(limit)
-    // Absent, as while a startup snapshot is built: it stays absent.
+    expect(lintText('A bad thing happened.', rules).messages).toHaveLength(1)
+    expect(Error.stackTraceLimit).toBe(limit)
+  })
+
+  it('leave an absent stack trace limit absent, as while a startup snapshot is built', () => {
     const descriptor = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!
     delete (Error as {stackTraceLimit?: number}).stackTraceLimit
     try {

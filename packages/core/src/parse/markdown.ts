@@ -36,8 +36,13 @@ export const markdownProcessors = {
   withoutLiteralAutolinks: unified().use(remarkParse).use(gfmWithoutLiteralAutolinks).use(remarkFrontmatter, ['yaml', 'toml'])
 }
 
-/** What every literal autolink contains: an `@` (e-mail), `www.` or `http://`/`https://`. */
-export const mayHoldLiteralAutolink = /@|www\.|https?:\/\//i
+/**
+ * What every literal autolink contains: an `@` (e-mail), `www.` or
+ * `http://`/`https://`, in the text once escapes and character references
+ * are resolved (`www\.x.com` and `www&#46;x.com` are links too), so source
+ * with a `\` or a `&` may hold one as well.
+ */
+export const mayHoldLiteralAutolink = /@|www\.|https?:\/\/|\\|&/i
 
 /** Parse Markdown, reusing unchanged parts of earlier documents (for editors). */
 const parseTree = incrementalParser(

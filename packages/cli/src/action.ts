@@ -4,7 +4,7 @@
 // and, on request, a SARIF file for code scanning.
 import {appendFileSync, readFileSync} from 'node:fs'
 import {isAbsolute, relative, resolve, sep} from 'node:path'
-import {BlamelintError, rules, severityOf} from 'blamelint'
+import {BlamelintError, countBySeverity, rules, severityOf} from 'blamelint'
 import {check, formatContext, guard, writeAtomically, type Io} from './cli.js'
 import {formatters, type FileResult} from './formatters/index.js'
 import {parseOptions} from './options.js'
@@ -105,14 +105,14 @@ export function summary(results: FileResult[], scope: string, env: NodeJS.Proces
       return `| ${icons[severityOf(message)]} | ${link ? `[${where}](${link})` : where} | ${rule} | ${cell(message.reason)} |`
     })
   )
-  const count = (severity: string) => results.reduce((sum, {file}) => sum + file.messages.filter((message) => severityOf(message) === severity).length, 0)
+  const counts = countBySeverity(results.flatMap(({file}) => file.messages))
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   const lines = [
     '## blamelint',
     '',
     rows.length === 0
       ? `No problems in ${plural(results.length, 'file')} (${scope}).`
-      : `**${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('suggestion'), 'suggestion')}** in ${plural(results.length, 'file')} (${scope}).`
+      : `**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.suggestion, 'suggestion')}** in ${plural(results.length, 'file')} (${scope}).`
   ]
   if (rows.length > 0) {
     lines.push('', '| Severity | Where | Rule | Message |', '| --- | --- | --- | --- |', ...rows.slice(0, summaryRows))

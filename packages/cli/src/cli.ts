@@ -5,7 +5,7 @@
 // and the report formats are blamelint's own.
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {BlamelintError, Linter, rules, severityOf, type LinterOptions, type ResolvedConfig} from 'blamelint'
+import {BlamelintError, countBySeverity, Linter, rules, severityOf, type LinterOptions, type ResolvedConfig} from 'blamelint'
 import {defaultCacheLocation, lintWithCache} from './cache.js'
 import {documentRules, findChanges, keepChanged, retainMessages, type ChangedLines} from './diff.js'
 import {decode, expandPaths, loadIgnore, oneLine, readText, realPath} from './files.js'
@@ -112,11 +112,9 @@ export async function check(options: CliOptions, io: Io, linter = linterFor(opti
   let errors = 0
   let warnings = 0
   for (const {file} of results) {
-    for (const message of file.messages) {
-      const severity = severityOf(message)
-      if (severity === 'error') errors++
-      else if (severity === 'warning') warnings++
-    }
+    const counts = countBySeverity(file.messages)
+    errors += counts.error
+    warnings += counts.warning
     if (options.quiet) retainMessages(file, (message) => severityOf(message) === 'error')
   }
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings

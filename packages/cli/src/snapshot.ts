@@ -54,9 +54,9 @@ export function snapshotToStart(): string | undefined {
  * The Node.js arguments that start the command from `blob` with the
  * command's arguments `argv`. `--v8-pool-size=0` lets Node.js size V8's
  * background threads (garbage collection, optimising compiler) to the cores,
- * one fewer than their number and at least one, instead of a fixed four: on two cores the
- * four took turns with the main thread, which then waited for them, and a
- * 150,000-word document took 20 % longer. `--` keeps arguments such as
+ * one fewer than their number and at least one, instead of a fixed four: on
+ * two cores the four took turns with the main thread, which then waited for
+ * them, and a 150,000-word document took 20 % longer. `--` keeps arguments such as
  * `--format` from being read as Node.js options.
  */
 export function snapshotArguments(blob: string, argv: readonly string[]): string[] {

@@ -10,7 +10,7 @@ export {
   type LoadedConfig,
   type ResolveOptions
 } from './config.js'
-export {formatFromPath, lintText, parseDocument, severityOf, withoutStackTrace} from './linter.js'
+export {countBySeverity, formatFromPath, lintText, parseDocument, severityOf, withoutStackTrace} from './linter.js'
 export {compareText} from './compare.js'
 export {parseDirectives, isSuppressed, type Directive} from './control.js'
 export {isMention} from './mention.js'

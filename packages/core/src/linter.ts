@@ -94,6 +94,13 @@ export function severityOf(message: VFileMessage): Exclude<Severity, 'off'> {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'suggestion'
 }
 
+/** How many of `messages` there are of each severity. */
+export function countBySeverity(messages: Iterable<VFileMessage>): Record<Exclude<Severity, 'off'>, number> {
+  const counts = {error: 0, warning: 0, suggestion: 0}
+  for (const message of messages) counts[severityOf(message)]++
+  return counts
+}
+
 function spanOfReport(report: Report): Span | undefined {
   if (report.span) return report.span
   const nodes = (Array.isArray(report.node) ? report.node : report.node ? [report.node] : []) as Nodes[]

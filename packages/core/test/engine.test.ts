@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {
   BlamelintError,
   ConfigFinder,
+  countBySeverity,
   defineRule,
   lintText,
   loadPhraseTable,
@@ -82,6 +83,13 @@ describe('messages', () => {
     expect(Error.stackTraceLimit).toBe(limit)
     expect(lintText('A bad thing happened.', rules).messages).toHaveLength(1)
     expect(Error.stackTraceLimit).toBe(limit)
+  })
+
+  it('are counted by severity', () => {
+    const messages = lintText('A bad thing happened.\n\n# Heading', rules, {config: resolveConfig(rules, validateConfig({rules: {'other-rule': 'error'}}, rules))}).messages
+    expect(messages.map((message) => message.ruleId)).toEqual(['sample-rule', 'other-rule'])
+    expect(countBySeverity(messages)).toEqual({error: 1, warning: 1, suggestion: 0})
+    expect(countBySeverity([])).toEqual({error: 0, warning: 0, suggestion: 0})
   })
 
   it('leave an absent stack trace limit absent, as while a startup snapshot is built', () => {

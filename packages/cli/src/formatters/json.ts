@@ -1,4 +1,4 @@
-import {severityOf} from 'blamelint'
+import {countBySeverity, severityOf} from 'blamelint'
 import type {VFileMessage} from 'vfile-message'
 import type {Formatter} from './types.js'
 
@@ -34,8 +34,7 @@ export const json: Formatter = function* (results) {
   }
   yield '['
   for (const [index, {path, file}] of results.entries()) {
-    const bySeverity = {error: 0, warning: 0, suggestion: 0}
-    for (const message of file.messages) bySeverity[severityOf(message)]++
+    const bySeverity = countBySeverity(file.messages)
     const counts = {path, errorCount: bySeverity.error, warningCount: bySeverity.warning, suggestionCount: bySeverity.suggestion}
     // The counts object without its closing brace, then the messages, each made as it is written.
     yield `${index > 0 ? ',' : ''}\n  ${indented(counts, 1).slice(0, -4)},\n    "messages": [`
